@@ -48,8 +48,9 @@ bench: ## Benchmarks (each module's `bench` profile): every figure beside a base
 crds: ## Regenerate crds/ and the README's CR reference from the Java classes
 	$(MVN) $(MVN_FLAGS) -q -pl operator/api -am install -DskipTests
 	cp operator/api/target/classes/META-INF/fabric8/$(CRD_FILE) crds/$(CRD_FILE)
+	cp crds/$(CRD_FILE) helm/ecap-operator/crds/$(CRD_FILE)
 	java -cp $(API_CLI_JAR) io.ecap.testenv.operator.api.docs.CrdReference README.md
-	@echo "crds/$(CRD_FILE) and README.md regenerated"
+	@echo "crds/$(CRD_FILE), helm/ecap-operator/crds/ and README.md regenerated"
 
 validate: $(API_CLI_JAR) ## Check IntegrationTestRun files: make validate FILE=path [FILE2...]
 	@if [ -z "$(FILE)" ]; then echo "make validate: say which file, e.g. make validate FILE=examples/testrun.yaml"; exit 2; fi
