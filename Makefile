@@ -66,11 +66,10 @@ require-kubectl:
 require-helm:
 	@command -v helm >/dev/null 2>&1 || { echo "$(MAKECMDGOALS): needs helm on the PATH, and it is missing."; exit 2; }
 
-images: require-docker build ## Build the operator, platform and test-runner images tagged $(VERSION)
-	@for image in $(IMAGES); do \
-	  if [ ! -f $$image/Dockerfile ]; then echo "make images: $$image/Dockerfile does not exist yet"; exit 2; fi; \
-	  docker build -t $(REGISTRY)/$$image:$(VERSION) -f $$image/Dockerfile . || exit 1; \
-	done
+images: require-docker ## Build the operator, platform and test-runner images tagged $(VERSION)
+	docker build --build-arg VERSION=$(VERSION) -t $(REGISTRY)/operator:$(VERSION) -f operator/Dockerfile .
+	docker build --build-arg VERSION=$(VERSION) -t $(REGISTRY)/platform:$(VERSION) -f system/Dockerfile .
+	docker build --build-arg VERSION=$(VERSION) -t $(REGISTRY)/test-runner:$(VERSION) -f test-runner/Dockerfile .
 
 kind-up: require-kind ## Create the local kind cluster from kind-config.yaml
 	kind get clusters | grep -qx $(KIND_CLUSTER) || kind create cluster --name $(KIND_CLUSTER) --config kind-config.yaml
