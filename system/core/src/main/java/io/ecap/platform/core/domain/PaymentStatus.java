@@ -1,0 +1,6 @@
+package io.ecap.platform.core.domain;
+
+/** Outcome of a card authorisation. */
+public enum PaymentStatus {
+  AUTHORIZED, DECLINED, REFUNDED
+}

@@ -1,0 +1,163 @@
+package io.ecap.platform.services;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.ecap.platform.core.generator.DatasetProfile;
+import io.ecap.platform.core.generator.DatasetSummary;
+import io.ecap.platform.core.store.Database;
+import io.ecap.platform.core.testdata.IntegrationTestDataManager;
+import io.ecap.platform.services.config.PlatformEndpoints;
+import io.ecap.platform.services.infra.embedded.EmbeddedInfrastructure;
+import io.ecap.platform.services.infra.embedded.EndpointsFile;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The platform jar's entry point. Modes: {@code --embedded} (everything in this JVM), {@code --service NAME}
+ * (one service against the infrastructure in ECAP_* environment variables), {@code --migrate}, {@code --seed}.
+ */
+@Command(name = "ecap-platform", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "The ECAP e-commerce analytics platform (the system under test).")
+public final class PlatformLauncher implements Callable<Integer> {
+
+  static final class Mode {
+    @Option(names = "--embedded", required = true,
+        description = "Start in-process Kafka, PostgreSQL and Redis, load the dataset and run every service.")
+    boolean embedded;
+
+    @Option(names = "--service", required = true, paramLabel = "NAME",
+        description = "Run one service against ECAP_* environment endpoints (known: api).")
+    String service;
+
+    @Option(names = "--migrate", required = true, description = "Apply the database migrations and exit.")
+    boolean migrate;
+
+    @Option(names = "--seed", required = true, description = "Migrate, generate and load the profile's dataset, and exit.")
+    boolean seed;
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Mode mode;
+
+  @Option(names = "--profile", defaultValue = "small", description = "Dataset size: small, medium or large (default: ${DEFAULT-VALUE}).")
+  String profile;
+
+  @Option(names = "--seed-value", defaultValue = "42", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+  long seedValue;
+
+  @Option(names = "--endpoints-file", defaultValue = "target/ecap-platform/endpoints.env",
+      description = "Where --embedded writes its endpoints (default: ${DEFAULT-VALUE}).")
+  Path endpointsFile;
+
+  private final Map<String, String> env;
+  private final PrintStream out;
+  private final CountDownLatch stop = new CountDownLatch(1);
+
+  PlatformLauncher(Map<String, String> env, PrintStream out) {
+    this.env = env;
+    this.out = out;
+  }
+
+  public static void main(String[] args) {
+    PlatformLauncher launcher = new PlatformLauncher(System.getenv(), System.out);
+    int code = new CommandLine(launcher).execute(args);
+    // Long-running modes return only once the shutdown hook has run; the others exit with their status.
+    System.exit(code);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    DatasetProfile dataset = DatasetProfile.named(profile);
+    if (mode.embedded) {
+      return embedded(dataset);
+    }
+    if (mode.service != null) {
+      return service(mode.service.toLowerCase(Locale.ROOT));
+    }
+    PlatformEndpoints endpoints = PlatformEndpoints.fromEnvironment(env);
+    try (HikariDataSource pool = Database.pool(endpoints.jdbcUrl(), endpoints.jdbcUser(), endpoints.jdbcPassword(), 4)) {
+      int applied = Database.migrate(pool).migrationsExecuted;
+      out.println("migrated: " + applied + " migration(s) applied");
+      if (mode.seed) {
+        DatasetSummary summary = new IntegrationTestDataManager(pool, () -> {
+          throw new IllegalStateException("seeding writes PostgreSQL only");
+        }).createDataset(dataset, seedValue);
+        out.println("seeded: " + summary);
+      }
+    }
+    return 0;
+  }
+
+  private int embedded(DatasetProfile dataset) throws Exception {
+    EmbeddedInfrastructure infra = EmbeddedInfrastructure.start();
+    List<PlatformService> services = new ArrayList<>();
+    installShutdownHook(services, infra);
+    PlatformEndpoints endpoints = infra.endpoints();
+    try (HikariDataSource pool = Database.pool(endpoints.jdbcUrl(), endpoints.jdbcUser(), endpoints.jdbcPassword(), 4)) {
+      Database.migrate(pool);
+      new IntegrationTestDataManager(pool, () -> {
+        throw new IllegalStateException("the embedded seed writes PostgreSQL only");
+      }).createDataset(dataset, seedValue);
+    }
+    for (String name : ServiceCatalog.names()) {
+      services.add(ServiceCatalog.factory(name).start(endpoints, "127.0.0.1", 0));
+    }
+    Map<String, String> file = new LinkedHashMap<>();
+    PlatformService api = services.get(0);
+    file.put("ECAP_API_URL", api.url());
+    file.put(PlatformEndpoints.KAFKA_BOOTSTRAP, endpoints.kafkaBootstrap());
+    file.put(PlatformEndpoints.JDBC_URL, endpoints.jdbcUrl());
+    file.put(PlatformEndpoints.JDBC_USER, endpoints.jdbcUser());
+    file.put(PlatformEndpoints.JDBC_PASSWORD, endpoints.jdbcPassword());
+    file.put(PlatformEndpoints.REDIS_URL, endpoints.redisUrl());
+    for (PlatformService s : services) {
+      file.put("ECAP_SERVICE_" + s.name().toUpperCase(Locale.ROOT) + "_URL", s.url());
+    }
+    for (PlatformService s : services) {
+      out.println(s.name() + " " + s.url());
+    }
+    out.println("kafka " + endpoints.kafkaBootstrap());
+    out.println("jdbc " + endpoints.jdbcUrl());
+    out.println("redis " + endpoints.redisUrl());
+    EndpointsFile.write(endpointsFile, file);
+    out.println("endpoints " + endpointsFile.toAbsolutePath());
+    out.println("ready");
+    out.flush();
+    stop.await();
+    return 0;
+  }
+
+  private int service(String name) throws Exception {
+    PlatformEndpoints endpoints = PlatformEndpoints.fromEnvironment(env);
+    PlatformService service = ServiceCatalog.factory(name).start(endpoints, "0.0.0.0", PlatformEndpoints.httpPort(env));
+    installShutdownHook(List.of(service), null);
+    out.println(service.name() + " " + service.url());
+    out.println("ready");
+    out.flush();
+    stop.await();
+    return 0;
+  }
+
+  /** SIGTERM / Ctrl-C: services first (they use the infrastructure), then the embedded infrastructure. */
+  private void installShutdownHook(List<PlatformService> services, EmbeddedInfrastructure infra) {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      for (int i = services.size() - 1; i >= 0; i--) {
+        services.get(i).close();
+      }
+      if (infra != null) {
+        infra.close();
+      }
+      stop.countDown();
+    }, "ecap-shutdown"));
+  }
+}
