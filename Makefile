@@ -13,6 +13,8 @@ IMAGES        := operator platform test-runner
 STRIMZI_VERSION ?= 0.49.0
 CRD_FILE      := integrationtestruns.testing.ecap.io-v1.yml
 API_CLI_JAR   := operator/api/target/operator-api-$(VERSION)-SNAPSHOT-cli.jar
+PROFILE       ?= small
+PLATFORM_JAR  := system/services/target/system-services-$(VERSION)-SNAPSHOT-platform.jar
 
 .PHONY: help build run test bench crds validate render platform images kind-up kind-load deploy kind-e2e kind-down clean \
         require-docker require-kind require-kubectl require-helm
@@ -44,6 +46,10 @@ run: $(API_CLI_JAR) ## Embedded main job: validate $(RUN), then run it without K
 bench: ## Benchmarks (each module's `bench` profile): every figure beside a baseline measured in the same run
 	$(MVN) $(MVN_FLAGS) -q install -DskipTests
 	$(MVN) $(MVN_FLAGS) -Pbench verify -DskipTests
+
+platform: ## Start the embedded platform in the foreground (Ctrl-C stops it): make platform [PROFILE=small]
+	$(MVN) $(MVN_FLAGS) -q -pl system/services -am install -DskipTests
+	java -jar $(PLATFORM_JAR) --embedded --profile $(PROFILE)
 
 crds: ## Regenerate crds/ and the README's CR reference from the Java classes
 	$(MVN) $(MVN_FLAGS) -q -pl operator/api -am install -DskipTests
