@@ -42,7 +42,8 @@ public final class HtmlReport {
     TestResults results = run.results();
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>ECAP run ").append(esc(run.runId())).append(": ").append(esc(run.verdict())).append("</title>\n")
+        .append("<title>").append(run.passed() ? "PASSED" : "FAILED").append(" · ECAP run ").append(esc(run.runId()))
+        .append("</title>\n")
         .append("<style>").append(CSS).append("</style>\n</head>\n<body>\n");
     html.append("<header class=\"verdict ").append(run.passed() ? "pass" : "fail").append("\" id=\"verdict\">\n")
         .append("<h1>").append(run.passed() ? "PASSED" : "FAILED").append(" <span>").append(esc(run.runId()))
@@ -52,7 +53,7 @@ public final class HtmlReport {
     if (run.environmentReadySeconds() != null) {
       html.append(" · environment ready in ").append(seconds(run.environmentReadySeconds()));
     }
-    html.append(" · ").append(esc(run.finishedAt())).append("</p>\n");
+    html.append(" · finished ").append(esc(run.finishedAt().replaceFirst("\\.\\d+Z$", "Z"))).append("</p>\n");
     if (!run.reasons().isEmpty()) {
       html.append("<ul class=\"reasons\">");
       run.reasons().forEach(r -> html.append("<li>").append(esc(r)).append("</li>"));

@@ -45,7 +45,7 @@ final class PerformanceChart {
         svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"18\" rx=\"3\" fill=\"%s\"/>\n",
             LABEL, y + 4, Math.max(w, 2), over ? "#cf222e" : "#1a7f37"));
       }
-      if (limit != null && scale > 0) {
+      if (measured != null && limit != null && scale > 0) {
         double x = LABEL + plot * limit / scale;
         svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#1f2328\" "
             + "stroke-width=\"2\" stroke-dasharray=\"3 2\"/>\n", x, x, y + 1, y + 25));
