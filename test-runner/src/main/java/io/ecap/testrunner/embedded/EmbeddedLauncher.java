@@ -112,6 +112,11 @@ public final class EmbeddedLauncher {
     Duration environmentTimeout = GoDuration.parse(run.getSpec().getTimeouts().getEnvironment());
     out.printf("[ecap] phase environment: starting the embedded platform (timeout %s, log %s)%n",
         run.getSpec().getTimeouts().getEnvironment(), reportDir.resolve("platform.log"));
+    if (platformCommand.contains(DEFAULT_PLATFORM_JAR) && !Files.exists(Path.of(DEFAULT_PLATFORM_JAR))) {
+      return environmentFailed(run, runId, started, "the platform jar " + Path.of(DEFAULT_PLATFORM_JAR).toAbsolutePath()
+          + " does not exist; build it with: mvn -pl system/services -am install -DskipTests (or set "
+          + PLATFORM_COMMAND + ")", "");
+    }
     long platformStart = System.nanoTime();
     PlatformProcess platform;
     try {
