@@ -15,6 +15,7 @@ CRD_FILE      := integrationtestruns.testing.ecap.io-v1.yml
 API_CLI_JAR   := operator/api/target/operator-api-$(VERSION)-SNAPSHOT-cli.jar
 PROFILE       ?= small
 PLATFORM_JAR  := system/services/target/system-services-$(VERSION)-SNAPSHOT-platform.jar
+RUNNER_JAR    := test-runner/target/test-runner-$(VERSION)-SNAPSHOT-launcher.jar
 
 .PHONY: help build run test bench crds validate render platform images kind-up kind-load deploy kind-e2e kind-down clean \
         require-docker require-kind require-kubectl require-helm
@@ -28,20 +29,14 @@ build: ## Compile every module and package the jars (no tests)
 $(API_CLI_JAR):
 	$(MVN) $(MVN_FLAGS) -pl operator/api -am install -DskipTests -q
 
-test: ## The test command: every module's *Test and *IT (real Kafka, PostgreSQL, Redis in-process)
+test: ## The test command: every module's *Test and *IT (real Kafka, PostgreSQL, Redis, Pushgateway, Chromium)
+	test-runner/src/test/scripts/ensure-chromium.sh
+	test-runner/src/test/scripts/ensure-prometheus.sh
 	$(MVN) $(MVN_FLAGS) install
 
-run: $(API_CLI_JAR) ## Embedded main job: validate $(RUN), then run it without Kubernetes
-	@java -jar $(API_CLI_JAR) validate $(RUN)
-	@if [ -f test-runner/target/test-runner-$(VERSION)-SNAPSHOT-launcher.jar ] || \
-	    grep -q 'EmbeddedLauncher' -r test-runner/src/main 2>/dev/null; then \
-	  $(MVN) $(MVN_FLAGS) -q install -DskipTests && \
-	  java -jar test-runner/target/test-runner-$(VERSION)-SNAPSHOT-launcher.jar run $(RUN); \
-	else \
-	  echo "make run: $(RUN) is valid. The embedded launcher is not part of this build yet, so nothing was run:"; \
-	  echo "  it will start the embedded platform (in-process KRaft Kafka, PostgreSQL, Redis, Spark local mode),"; \
-	  echo "  run the spec's suites in shards, write target/ecap-report/ and exit with the quality gates' verdict."; \
-	fi
+run: ## Embedded main job: validate $(RUN), start the embedded platform, run the suites, exit with the gates' verdict
+	$(MVN) $(MVN_FLAGS) -q -pl test-runner,system/services -am install -DskipTests
+	java -jar $(RUNNER_JAR) run $(RUN)
 
 bench: ## Benchmarks (each module's `bench` profile): every figure beside a baseline measured in the same run
 	$(MVN) $(MVN_FLAGS) -q install -DskipTests
