@@ -222,7 +222,7 @@ class ApiIT {
         operations++;
       }
     }
-    assertThat(operations).isEqualTo(16);
+    assertThat(operations).isEqualTo(20);
   }
 
   @Test
