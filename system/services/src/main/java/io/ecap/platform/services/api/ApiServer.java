@@ -151,6 +151,11 @@ public final class ApiServer implements AutoCloseable {
       return new ProblemException(409, "conflict", "Conflict", "a resource with this " + (field == null ? "key" : field)
           + " already exists", errors);
     }
+    if (e.getSQLState() != null && e.getSQLState().startsWith("22")) {
+      // Class 22, data exception: a value the database cannot take (e.g. text it cannot encode) is bad input.
+      return new ProblemException(400, "invalid-input", "Invalid request", "a value cannot be stored: " + describe(e)
+          + " (SQLSTATE " + e.getSQLState() + ")", errors);
+    }
     if (SqlStates.isIntegrityViolation(e)) {
       return new ProblemException(422, "constraint-violation", "Unprocessable request", describe(e), errors);
     }
