@@ -46,6 +46,20 @@ public final class Endpoints {
     return value(serviceVariable(name)).map(u -> URI.create(u.replaceAll("/+$", "")));
   }
 
+  /** Every configured platform service (ECAP_SERVICE_&lt;NAME&gt;_URL), by lower-case name. */
+  public java.util.SortedMap<String, URI> services() {
+    java.util.SortedMap<String, URI> services = new java.util.TreeMap<>();
+    variables.forEach((name, value) -> {
+      if (name.startsWith("ECAP_SERVICE_") && name.endsWith("_URL") && name.length() > "ECAP_SERVICE__URL".length()
+          && value != null && !value.isBlank()) {
+        String service = name.substring("ECAP_SERVICE_".length(), name.length() - "_URL".length())
+            .toLowerCase(Locale.ROOT).replace('_', '-');
+        services.put(service, URI.create(value.trim().replaceAll("/+$", "")));
+      }
+    });
+    return services;
+  }
+
   public Optional<String> kafkaBootstrap() {
     return get(Endpoint.KAFKA);
   }

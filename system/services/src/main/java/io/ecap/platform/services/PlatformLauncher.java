@@ -5,6 +5,9 @@ import io.ecap.platform.core.generator.DatasetProfile;
 import io.ecap.platform.core.generator.DatasetSummary;
 import io.ecap.platform.core.store.Database;
 import io.ecap.platform.core.testdata.IntegrationTestDataManager;
+import io.ecap.platform.services.admin.AdminHooks;
+import io.ecap.platform.services.admin.FaultInjection;
+import io.ecap.platform.services.admin.RecentLogs;
 import io.ecap.platform.services.config.PlatformEndpoints;
 import io.ecap.platform.services.infra.embedded.EmbeddedInfrastructure;
 import io.ecap.platform.services.infra.embedded.EndpointsFile;
@@ -15,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -25,6 +29,8 @@ import picocli.CommandLine.Option;
 /**
  * The platform jar's entry point. Modes: {@code --embedded} (everything in this JVM), {@code --service NAME}
  * (one service against the infrastructure in ECAP_* environment variables), {@code --migrate}, {@code --seed}.
+ * The test hooks under /admin (fault injection, recent logs) are on in {@code --embedded} mode, and for a service
+ * when ECAP_FAULT_INJECTION=true / ECAP_LOG_ACCESS=true.
  */
 @Command(name = "ecap-platform", mixinStandardHelpOptions = true, sortOptions = false,
     description = "The ECAP e-commerce analytics platform (the system under test).")
@@ -58,6 +64,9 @@ public final class PlatformLauncher implements Callable<Integer> {
   @Option(names = "--endpoints-file", defaultValue = "target/ecap-platform/endpoints.env",
       description = "Where --embedded writes its endpoints (default: ${DEFAULT-VALUE}).")
   Path endpointsFile;
+
+  /** Log lines kept for GET /admin/logs when log access is on. */
+  private static final int LOG_LINES = 20_000;
 
   private final Map<String, String> env;
   private final PrintStream out;
@@ -99,8 +108,9 @@ public final class PlatformLauncher implements Callable<Integer> {
   }
 
   private int embedded(DatasetProfile dataset) throws Exception {
+    Optional<RecentLogs> logs = Optional.of(RecentLogs.install(LOG_LINES));
     EmbeddedInfrastructure infra = EmbeddedInfrastructure.start();
-    List<PlatformService> services = new ArrayList<>();
+    List<AutoCloseable> services = new java.util.concurrent.CopyOnWriteArrayList<>();
     installShutdownHook(services, infra);
     PlatformEndpoints endpoints = infra.endpoints();
     try (HikariDataSource pool = Database.pool(endpoints.jdbcUrl(), endpoints.jdbcUser(), endpoints.jdbcPassword(), 4)) {
@@ -109,21 +119,28 @@ public final class PlatformLauncher implements Callable<Integer> {
         throw new IllegalStateException("the embedded seed writes PostgreSQL only");
       }).createDataset(dataset, seedValue);
     }
+    // The services reach Redis and PostgreSQL through fault proxies; the endpoints file keeps the real ones.
+    FaultInjection faults = FaultInjection.start(endpoints);
+    services.add(faults);
+    AdminHooks.install(new AdminHooks(faults, logs));
+    List<PlatformService> started = new ArrayList<>();
     for (String name : ServiceCatalog.names()) {
-      services.add(ServiceCatalog.factory(name).start(endpoints, "127.0.0.1", 0));
+      PlatformService service = ServiceCatalog.factory(name).start(faults.endpoints(endpoints), "127.0.0.1", 0);
+      services.add(service);
+      started.add(service);
     }
     Map<String, String> file = new LinkedHashMap<>();
-    PlatformService api = services.get(0);
+    PlatformService api = started.get(0);
     file.put("ECAP_API_URL", api.url());
     file.put(PlatformEndpoints.KAFKA_BOOTSTRAP, endpoints.kafkaBootstrap());
     file.put(PlatformEndpoints.JDBC_URL, endpoints.jdbcUrl());
     file.put(PlatformEndpoints.JDBC_USER, endpoints.jdbcUser());
     file.put(PlatformEndpoints.JDBC_PASSWORD, endpoints.jdbcPassword());
     file.put(PlatformEndpoints.REDIS_URL, endpoints.redisUrl());
-    for (PlatformService s : services) {
+    for (PlatformService s : started) {
       file.put("ECAP_SERVICE_" + s.name().toUpperCase(Locale.ROOT) + "_URL", s.url());
     }
-    for (PlatformService s : services) {
+    for (PlatformService s : started) {
       out.println(s.name() + " " + s.url());
     }
     out.println("kafka " + endpoints.kafkaBootstrap());
@@ -138,9 +155,13 @@ public final class PlatformLauncher implements Callable<Integer> {
   }
 
   private int service(String name) throws Exception {
+    Optional<RecentLogs> logs = RecentLogs.requested(env) ? Optional.of(RecentLogs.install(LOG_LINES)) : Optional.empty();
     PlatformEndpoints endpoints = PlatformEndpoints.fromEnvironment(env);
-    PlatformService service = ServiceCatalog.factory(name).start(endpoints, "0.0.0.0", PlatformEndpoints.httpPort(env));
-    installShutdownHook(List.of(service), null);
+    FaultInjection faults = FaultInjection.requested(env) ? FaultInjection.start(endpoints) : FaultInjection.disabled();
+    AdminHooks.install(new AdminHooks(faults, logs));
+    PlatformService service = ServiceCatalog.factory(name).start(faults.endpoints(endpoints), "0.0.0.0",
+        PlatformEndpoints.httpPort(env));
+    installShutdownHook(List.of(faults, service), null);
     out.println(service.name() + " " + service.url());
     out.println("ready");
     out.flush();
@@ -148,11 +169,15 @@ public final class PlatformLauncher implements Callable<Integer> {
     return 0;
   }
 
-  /** SIGTERM / Ctrl-C: services first (they use the infrastructure), then the embedded infrastructure. */
-  private void installShutdownHook(List<PlatformService> services, EmbeddedInfrastructure infra) {
+  /** SIGTERM / Ctrl-C: services in reverse start order (they use the infrastructure), then the embedded infrastructure. */
+  private void installShutdownHook(List<? extends AutoCloseable> services, EmbeddedInfrastructure infra) {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       for (int i = services.size() - 1; i >= 0; i--) {
-        services.get(i).close();
+        try {
+          services.get(i).close();
+        } catch (Exception e) {
+          System.err.println("stopping " + services.get(i).getClass().getSimpleName() + " failed: " + e);
+        }
       }
       if (infra != null) {
         infra.close();

@@ -162,7 +162,7 @@ public final class ApiHandlers {
 
   public void listProducts(Context ctx) throws Exception {
     Paging paging = Paging.of(ctx);
-    String category = ctx.queryParam("category");
+    String category = Requests.textQueryParam(ctx, "category", 64);
     json(ctx, 200, write(breakers.database(() -> products.list(category, paging.page(), paging.size()))));
   }
 
@@ -184,7 +184,7 @@ public final class ApiHandlers {
 
   public void topProducts(Context ctx) throws Exception {
     int limit = Paging.intParam(ctx.queryParam("limit"), "limit", 10, 1, 100);
-    String category = ctx.queryParam("category");
+    String category = Requests.textQueryParam(ctx, "category", 64);
     String variant = (category == null ? "*" : category.toLowerCase(Locale.ROOT)) + ":" + limit;
     serve(ctx, cache.get("top-products", "all", variant, TOP_TTL,
         () -> write(new TopProducts(breakers.database(() -> orders.topProducts(category, limit))))), "");

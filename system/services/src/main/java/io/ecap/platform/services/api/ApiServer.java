@@ -26,7 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP surface of the api service: /api/v1 routes, /health/live, /health/ready, /metrics and /openapi.json.
+ * The HTTP surface of the api service: /api/v1 routes, /health/live, /health/ready, /metrics, /openapi.json and the
+ * test hooks under /admin (404 unless the platform was started with them).
  * Every error is an RFC 9457 problem; bad input never causes a 5xx; an unreachable dependency gives 503.
  */
 public final class ApiServer implements AutoCloseable {
@@ -46,8 +47,8 @@ public final class ApiServer implements AutoCloseable {
   private final Javalin app;
   private final List<Route> routes;
 
-  public ApiServer(ApiHandlers api, HealthMonitor health, Metrics metrics, HttpObservability observability,
-                   ObjectMapper mapper) {
+  public ApiServer(ApiHandlers api, AdminHandlers admin, HealthMonitor health, Metrics metrics,
+                   HttpObservability observability, ObjectMapper mapper) {
     String openApi = resource("/openapi.json");
     app = Javalin.create(config -> {
       config.showJavalinBanner = false;
@@ -76,7 +77,11 @@ public final class ApiServer implements AutoCloseable {
         add(HandlerType.GET, "/api/v1/analytics/top-products", api::topProducts),
         add(HandlerType.POST, "/api/v1/orders", api::createOrder),
         add(HandlerType.GET, "/api/v1/orders/{orderId}", api::getOrder),
-        add(HandlerType.GET, "/api/v1/orders/{orderId}/fraud-decision", api::fraudDecision));
+        add(HandlerType.GET, "/api/v1/orders/{orderId}/fraud-decision", api::fraudDecision),
+        add(HandlerType.GET, "/admin/faults", admin::listFaults),
+        add(HandlerType.POST, "/admin/faults/{dependency}", admin::cut),
+        add(HandlerType.DELETE, "/admin/faults/{dependency}", admin::restore),
+        add(HandlerType.GET, "/admin/logs", admin::logs));
 
     app.exception(ProblemException.class, (e, ctx) -> problem(ctx, e, mapper));
     app.exception(OrderRejected.class, (e, ctx) -> problem(ctx, new ProblemException(422, "order-rejected",
@@ -145,6 +150,11 @@ public final class ApiServer implements AutoCloseable {
     if (SqlStates.UNIQUE_VIOLATION.equals(e.getSQLState())) {
       return new ProblemException(409, "conflict", "Conflict", "a resource with this " + (field == null ? "key" : field)
           + " already exists", errors);
+    }
+    if (e.getSQLState() != null && e.getSQLState().startsWith("22")) {
+      // Class 22, data exception: a value the database cannot take (e.g. text it cannot encode) is bad input.
+      return new ProblemException(400, "invalid-input", "Invalid request", "a value cannot be stored: " + describe(e)
+          + " (SQLSTATE " + e.getSQLState() + ")", errors);
     }
     if (SqlStates.isIntegrityViolation(e)) {
       return new ProblemException(422, "constraint-violation", "Unprocessable request", describe(e), errors);

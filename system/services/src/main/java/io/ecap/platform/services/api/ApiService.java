@@ -14,6 +14,7 @@ import io.ecap.platform.core.store.OutboxRepository;
 import io.ecap.platform.core.store.ProductRepository;
 import io.ecap.platform.core.store.Transactions;
 import io.ecap.platform.services.PlatformService;
+import io.ecap.platform.services.admin.AdminHooks;
 import io.ecap.platform.services.cache.ReadThroughCache;
 import io.ecap.platform.services.config.PlatformEndpoints;
 import io.ecap.platform.services.health.HealthMonitor;
@@ -51,7 +52,12 @@ public final class ApiService implements PlatformService {
     this.url = url;
   }
 
+  /** Starts with this process's admin hooks ({@link AdminHooks#process()}). */
   public static ApiService start(PlatformEndpoints endpoints, String host, int port) throws Exception {
+    return start(endpoints, host, port, AdminHooks.process());
+  }
+
+  public static ApiService start(PlatformEndpoints endpoints, String host, int port, AdminHooks hooks) throws Exception {
     Deque<AutoCloseable> resources = new ArrayDeque<>();
     try {
       Metrics metrics = new Metrics();
@@ -101,7 +107,8 @@ public final class ApiService implements PlatformService {
           new OrderPlacement(tx, Clock.systemUTC()), relay::wake, Clock.systemUTC());
       HttpObservability observability = new HttpObservability(telemetry.tracer(),
           telemetry.openTelemetry().getPropagators().getTextMapPropagator(), metrics.registry());
-      ApiServer server = new ApiServer(handlers, health, metrics, observability, mapper).start(host, port);
+      ApiServer server = new ApiServer(handlers, new AdminHandlers(hooks, mapper), health, metrics, observability, mapper)
+          .start(host, port);
       resources.push(server);
       String shownHost = host.equals("0.0.0.0") ? "127.0.0.1" : host;
       return new ApiService(resources, "http://" + shownHost + ":" + server.port());

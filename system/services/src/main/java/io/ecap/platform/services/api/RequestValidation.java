@@ -18,7 +18,7 @@ public final class RequestValidation {
   public static final int MAX_LINES = 100;
   public static final int MAX_QUANTITY = 1_000;
   private static final Pattern FINGERPRINT = Pattern.compile("[A-Za-z0-9_-]{8,64}");
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s\\x00]+@[^@\\s\\x00]+\\.[^@\\s\\x00]+");
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
   private static final Pattern SKU = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
@@ -144,6 +144,8 @@ public final class RequestValidation {
       errors.add(new FieldError(field, "is required"));
     } else if (value.length() > max) {
       errors.add(new FieldError(field, "must be at most " + max + " characters"));
+    } else if (value.indexOf('\0') >= 0) {
+      errors.add(new FieldError(field, "must not contain NUL characters"));
     }
   }
 }

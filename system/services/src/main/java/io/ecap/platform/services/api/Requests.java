@@ -60,6 +60,15 @@ public final class Requests {
     return path.toString();
   }
 
+  /** An optional free-text query parameter: at most {@code max} characters, no NUL (PostgreSQL text cannot hold it). */
+  public static String textQueryParam(Context ctx, String name, int max) {
+    String value = ctx.queryParam(name);
+    if (value != null && (value.length() > max || value.indexOf('\0') >= 0)) {
+      throw ProblemException.invalid(name, "must be at most " + max + " characters, without NUL");
+    }
+    return value;
+  }
+
   public static UUID uuidParam(Context ctx, String name) {
     String value = ctx.pathParam(name);
     try {

@@ -166,6 +166,13 @@ class ApiIT {
     assertProblem(platform.get("/api/v1/orders/" + UUID.randomUUID()), 404, null);
     assertProblem(platform.get("/api/v1/orders/" + UUID.randomUUID() + "/fraud-decision"), 404, null);
     assertProblem(platform.get("/api/v1/nothing-here"), 404, null);
+    // NUL cannot be stored in PostgreSQL text: a 400 naming the field, never a 500.
+    assertProblem(platform.get("/api/v1/products?category=%00%ff"), 400, "category");
+    assertProblem(platform.get("/api/v1/analytics/top-products?category=a%00"), 400, "category");
+    assertProblem(platform.post("/api/v1/customers", "{\"email\":\"nul\\u0000x@example.com\",\"name\":\"N\","
+        + "\"country\":\"DE\"}"), 400, "email");
+    assertProblem(platform.post("/api/v1/products", "{\"sku\":\"nul-" + UUID.randomUUID() + "\",\"name\":\"a\\u0000b\","
+        + "\"category\":\"c\",\"priceCents\":1,\"currency\":\"EUR\"}"), 400, "name");
     assertProblem(platform.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(platform.api.url() + "/api/v1/orders"))
         .DELETE()), 405, null);
   }
@@ -222,7 +229,7 @@ class ApiIT {
         operations++;
       }
     }
-    assertThat(operations).isEqualTo(16);
+    assertThat(operations).isEqualTo(20);
   }
 
   @Test
