@@ -39,6 +39,8 @@ public final class ClusterSimulator implements AutoCloseable {
 
   private final KubernetesClient client;
   private final Behaviour behaviour;
+  /** Objects (by uid) the simulator has finished with, so a tick only touches what changed. */
+  private final java.util.Set<String> done = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread thread = new Thread(r, "cluster-simulator");
     thread.setDaemon(true);
@@ -73,20 +75,28 @@ public final class ClusterSimulator implements AutoCloseable {
   void tick() {
     for (StatefulSet set : client.apps().statefulSets().inAnyNamespace().withLabel(MANAGED).list().getItems()) {
       String name = set.getMetadata().getName();
+      if (done.contains(set.getMetadata().getUid())) {
+        continue;
+      }
       ensurePod(set, name + "-0", set.getSpec().getTemplate(), !behaviour.neverReady.contains(name));
       if (!behaviour.neverReady.contains(name) && (set.getStatus() == null || set.getStatus().getReadyReplicas() == null)) {
         set.setStatus(new io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder()
             .withReplicas(set.getSpec().getReplicas()).withReadyReplicas(set.getSpec().getReplicas()).build());
         client.resource(set).updateStatus();
+        done.add(set.getMetadata().getUid());
       }
     }
     for (Deployment deployment : client.apps().deployments().inAnyNamespace().withLabel(MANAGED).list().getItems()) {
       String name = deployment.getMetadata().getName();
+      if (done.contains(deployment.getMetadata().getUid())) {
+        continue;
+      }
       ensurePod(deployment, name + "-7d4b9-x1", deployment.getSpec().getTemplate(), !behaviour.neverReady.contains(name));
       if (!behaviour.neverReady.contains(name) && (deployment.getStatus() == null || deployment.getStatus().getReadyReplicas() == null)) {
         deployment.setStatus(new io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder()
             .withReplicas(deployment.getSpec().getReplicas()).withReadyReplicas(deployment.getSpec().getReplicas()).build());
         client.resource(deployment).updateStatus();
+        done.add(deployment.getMetadata().getUid());
       }
     }
     for (KafkaV1 kafka : client.resources(KafkaV1.class).inAnyNamespace().list().getItems()) {

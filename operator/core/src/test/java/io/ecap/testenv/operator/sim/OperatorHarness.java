@@ -34,6 +34,13 @@ public final class OperatorHarness implements AutoCloseable {
 
   public static final String NAMESPACE = "team-a";
 
+  /** The mock web server logs every request through java.util.logging at INFO; held so the level sticks. */
+  private static final java.util.logging.Logger MOCK_SERVER_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+
+  static {
+    MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
+  }
+
   public final MockCluster cluster = new MockCluster();
   public final Behaviour behaviour = new Behaviour();
   public final ClusterSimulator simulator;
@@ -46,8 +53,14 @@ public final class OperatorHarness implements AutoCloseable {
     this(OperatorSettings.defaults());
   }
 
+  /** Short poll, queue and retry intervals, so timeouts and queues play out in seconds. */
   public OperatorHarness(OperatorSettings base) {
-    settings = base.withTimings(Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofMillis(100));
+    this(base.withTimings(Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofMillis(100)), true);
+  }
+
+  /** The settings as given (the benchmark uses the operator's real intervals). */
+  public OperatorHarness(OperatorSettings settings, boolean asGiven) {
+    this.settings = settings;
     client().resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build()).create();
     simulator = new ClusterSimulator(cluster.newClient(), behaviour).start(50);
   }
