@@ -16,6 +16,7 @@ API_CLI_JAR   := operator/api/target/operator-api-$(VERSION)-SNAPSHOT-cli.jar
 PROFILE       ?= small
 PLATFORM_JAR  := system/services/target/system-services-$(VERSION)-SNAPSHOT-platform.jar
 RUNNER_JAR    := test-runner/target/test-runner-$(VERSION)-SNAPSHOT-launcher.jar
+OPERATOR_JAR  := operator/core/target/operator-core-$(VERSION)-SNAPSHOT.jar
 
 .PHONY: help build run test bench crds validate render platform images kind-up kind-load deploy kind-e2e kind-down clean \
         require-docker require-kind require-kubectl require-helm
@@ -56,6 +57,13 @@ crds: ## Regenerate crds/ and the README's CR reference from the Java classes
 validate: $(API_CLI_JAR) ## Check IntegrationTestRun files: make validate FILE=path [FILE2...]
 	@if [ -z "$(FILE)" ]; then echo "make validate: say which file, e.g. make validate FILE=examples/testrun.yaml"; exit 2; fi
 	@java -jar $(API_CLI_JAR) validate $(FILE)
+
+$(OPERATOR_JAR):
+	$(MVN) $(MVN_FLAGS) -q -pl operator/core -am install -DskipTests
+
+render: $(OPERATOR_JAR) ## Print every manifest the operator would create for a run: make render FILE=path
+	@if [ -z "$(FILE)" ]; then echo "make render: say which file, e.g. make render FILE=examples/testrun.yaml"; exit 2; fi
+	@java -jar $(OPERATOR_JAR) render $(FILE)
 
 require-docker:
 	@command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1 || \

@@ -91,6 +91,11 @@ public final class EnvironmentWorkflow {
     return workflow;
   }
 
+  /** Every dependent of the workflow, in creation order. */
+  public List<RunDependent<?>> dependents() {
+    return List.copyOf(all);
+  }
+
   /** Every dependent's informer plus the one over the runs' pods (Spark drivers, runner shards, failures). */
   public List<EventSource<?, IntegrationTestRun>> eventSources(EventSourceContext<IntegrationTestRun> context) {
     List<EventSource<?, IntegrationTestRun>> sources = new ArrayList<>(

@@ -25,6 +25,10 @@ public final class PlatformManifests {
     String name = RunNames.platformService(service.getName());
     List<EnvVar> env = new ArrayList<>(EndpointEnv.infrastructure(model));
     env.add(EndpointEnv.plain("ECAP_HTTP_PORT", String.valueOf(service.getPort())));
+    // An ephemeral test environment: the suites cut dependencies (circuit-breaker tests) and read
+    // logs by trace id through the platform's /admin hooks, which are off by default.
+    env.add(EndpointEnv.plain("ECAP_FAULT_INJECTION", "true"));
+    env.add(EndpointEnv.plain("ECAP_LOG_ACCESS", "true"));
     if (service.getEnv() != null) {
       for (EnvVarSpec extra : service.getEnv()) {
         env.add(EndpointEnv.plain(extra.getName(), extra.getValue() == null ? "" : extra.getValue()));

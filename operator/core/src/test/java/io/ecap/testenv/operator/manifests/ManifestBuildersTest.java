@@ -103,6 +103,8 @@ class ManifestBuildersTest {
     assertThat(env.get("ECAP_JDBC_PASSWORD").getValueFrom().getSecretKeyRef().getKey()).isEqualTo("postgres-password");
     assertThat(env.get("ECAP_REDIS_URL").getValue()).isEqualTo("redis://:$(ECAP_REDIS_PASSWORD)@redis:6379");
     assertThat(env.get("ECAP_HTTP_PORT").getValue()).isEqualTo("8080");
+    assertThat(env.get("ECAP_FAULT_INJECTION").getValue()).isEqualTo("true");
+    assertThat(env.get("ECAP_LOG_ACCESS").getValue()).isEqualTo("true");
     assertThat(indexOf(container.getEnv(), "ECAP_REDIS_PASSWORD")).isLessThan(indexOf(container.getEnv(), "ECAP_REDIS_URL"));
   }
 
