@@ -63,6 +63,16 @@ class ChartManifestsTest {
   }
 
   @Test
+  void dashboardsShipAsConfigMapsForTheGrafanaSidecar() {
+    List<ObjectNode> dashboards = Chart.all(objects, "ConfigMap").stream()
+        .filter(c -> c.path("metadata").path("labels").path("grafana_dashboard").asText().equals("1")).toList();
+    assertThat(dashboards).hasSize(4).allSatisfy(c -> {
+      assertThat(c.path("metadata").path("annotations").path("grafana_folder").asText()).isEqualTo("ECAP");
+      assertThat(c.path("data").fieldNames().next()).endsWith(".json");
+    });
+  }
+
+  @Test
   void twoReplicasWithoutLeaderElectionAreRefused() throws IOException {
     Path values = tmp.resolve("split-brain.yaml");
     Files.writeString(values, "replicaCount: 2\nleaderElection:\n  enabled: false\n");
