@@ -22,7 +22,7 @@ public final class FailureClassifier {
       if (t instanceof PermanentFailure) {
         return false;
       }
-      if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
+      if (t instanceof TransientFailure || t instanceof SQLTransientException || t instanceof SQLRecoverableException
           || t instanceof JedisConnectionException || t instanceof RetriableException
           || t instanceof TimeoutException || t instanceof IOException) {
         return true;
@@ -31,7 +31,10 @@ public final class FailureClassifier {
         String state = sql.getSQLState();
         // 08: connection exception, 40: serialization failure / deadlock, 53: insufficient resources,
         // 57P: operator intervention (e.g. server shutting down).
-        if (state.startsWith("08") || state.startsWith("40") || state.startsWith("53") || state.startsWith("57P")) {
+        // 23503 (foreign key): the referenced row is usually just not committed yet (an event can overtake the
+        // write that caused it); if it never appears, the retries run out and the record is dead-lettered.
+        if (state.startsWith("08") || state.startsWith("40") || state.startsWith("53") || state.startsWith("57P")
+            || state.equals("23503")) {
           return true;
         }
       }

@@ -11,7 +11,7 @@ import io.ecap.platform.streaming.consumer.ConsumedEvent;
 import io.ecap.platform.streaming.consumer.ConsumerSettings;
 import io.ecap.platform.streaming.consumer.DeadLetterPublisher;
 import io.ecap.platform.streaming.consumer.EventDecoder;
-import io.ecap.platform.streaming.consumer.PermanentFailure;
+import io.ecap.platform.streaming.consumer.TransientFailure;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -81,7 +81,8 @@ public final class FraudScoringConsumer extends BaseStreamingConsumer {
     long start = System.nanoTime();
     OrderPlaced order = joined.get().order();
     CustomerProfiles.Profile profile = customers.find(tx, order.customerId()).orElseThrow(() ->
-        new PermanentFailure("order " + order.orderId() + " of unknown customer " + order.customerId()));
+        new TransientFailure("order " + order.orderId() + " of customer " + order.customerId()
+            + " not (yet) in PostgreSQL"));
     FraudFeatures vector = features.features(joined.get(), profile);
     FraudModel current = model;
     long scoreStart = System.nanoTime();

@@ -28,6 +28,9 @@ public final class FraudService implements AutoCloseable {
 
   public static final String SERVICE = "fraud";
 
+  /** An order's customer row may trail its event by a few seconds (another writer's commit): wait up to ~16 s. */
+  private static final RetryPolicy PATIENT = new RetryPolicy(8, Duration.ofMillis(200), Duration.ofSeconds(5));
+
   private static final Logger LOG = LoggerFactory.getLogger(FraudService.class);
 
   private final ServiceSettings settings;
@@ -52,7 +55,7 @@ public final class FraudService implements AutoCloseable {
     model = new ReloadingFraudModel(source, FraudModelJson.defaultModel(), registry);
     model.refresh();
     ConsumerSettings consumerSettings = new ConsumerSettings(settings.kafkaBootstrap(), settings.group(SERVICE),
-        List.of(Topics.ORDERS, Topics.PAYMENTS), 200, Duration.ofMillis(200), RetryPolicy.DEFAULT, Duration.ofDays(7),
+        List.of(Topics.ORDERS, Topics.PAYMENTS), 200, Duration.ofMillis(200), PATIENT, Duration.ofDays(7),
         settings.kafkaClientProperties());
     consumer = new FraudScoringConsumer(consumerSettings, settings.dataSource(),
         new EventDecoder(EventCatalog.platformEvents()), new DeadLetterPublisher(producer), registry,

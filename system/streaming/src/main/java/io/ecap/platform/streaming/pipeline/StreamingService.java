@@ -28,13 +28,12 @@ import redis.clients.jedis.JedisPool;
 
 /**
  * The {@code streaming} service: windowed aggregations of orders, payments and clickstream into Redis (live) and
- * PostgreSQL (history). Allowed lateness defaults to one minute: an event may arrive up to a minute (event time)
- * behind the newest event of its partitions and still count; later than that it is recorded as late.
+ * PostgreSQL (history). Allowed lateness defaults to one minute ({@link StreamingSettings}): an event may arrive up
+ * to a minute (event time) behind the watermark and still count; later than that it is recorded as late.
  */
 public final class StreamingService implements AutoCloseable {
 
   public static final String SERVICE = "streaming";
-  public static final Duration DEFAULT_ALLOWED_LATENESS = Duration.ofMinutes(1);
   /** How far back a restart re-projects windows from PostgreSQL to Redis. */
   private static final Duration RESYNC_HORIZON = Duration.ofHours(1);
 
@@ -42,7 +41,7 @@ public final class StreamingService implements AutoCloseable {
 
   private final ServiceSettings settings;
   private final MeterRegistry registry;
-  private final Duration allowedLateness;
+  private final StreamingSettings streaming;
   private JedisPool redis;
   private KafkaProducer<byte[], byte[]> dlqProducer;
   private RedisAggregateProjection projection;
@@ -50,13 +49,13 @@ public final class StreamingService implements AutoCloseable {
   private ScheduledExecutorService flusher;
 
   public StreamingService(ServiceSettings settings, MeterRegistry registry) {
-    this(settings, registry, DEFAULT_ALLOWED_LATENESS);
+    this(settings, registry, StreamingSettings.DEFAULT);
   }
 
-  public StreamingService(ServiceSettings settings, MeterRegistry registry, Duration allowedLateness) {
+  public StreamingService(ServiceSettings settings, MeterRegistry registry, StreamingSettings streaming) {
     this.settings = settings;
     this.registry = registry;
-    this.allowedLateness = allowedLateness;
+    this.streaming = streaming;
   }
 
   public synchronized void start() {
@@ -72,11 +71,11 @@ public final class StreamingService implements AutoCloseable {
     consumer = new AggregationConsumer(consumerSettings, settings.dataSource(),
         new EventDecoder(EventCatalog.platformEvents()), new DeadLetterPublisher(dlqProducer), registry,
         List.of(WindowSpec.TUMBLING_1M, WindowSpec.SLIDING_5M),
-        new Watermarks(allowedLateness, Duration.ofSeconds(30), Clock.systemUTC()), history, projection);
+        new Watermarks(streaming.allowedLateness(), streaming.idleTimeout(), Clock.systemUTC()), history, projection);
     consumer.start();
     flusher = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "streaming-redis-flush"));
     flusher.scheduleWithFixedDelay(projection::flush, 1, 1, TimeUnit.SECONDS);
-    LOG.info("streaming service started (group {}, allowed lateness {})", settings.group(SERVICE), allowedLateness);
+    LOG.info("streaming service started (group {}, allowed lateness {})", settings.group(SERVICE), streaming.allowedLateness());
   }
 
   /** Copies recent windows from PostgreSQL to Redis: Redis may have restarted empty, or missed writes while down. */
