@@ -27,18 +27,28 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class AggregationConsumer extends BaseStreamingConsumer {
 
+  private static final long SLIDE_MS = 60_000;
+
   private final List<WindowSpec> windows;
   private final Watermarks watermarks;
   private final WindowHistory history;
   private final RedisAggregateProjection projection;
   private final Map<AggregateKey, Long> staged = new HashMap<>();
   private Map<AggregateKey, Long> committedTotals = Map.of();
+  /** Windows end on slide boundaries, so closing only needs to run when the cutoff crosses one. */
+  private Instant closedThrough = Instant.EPOCH;
+  private Instant closingThrough;
 
   public AggregationConsumer(ConsumerSettings settings, DataSource dataSource, EventDecoder decoder,
                              DeadLetterPublisher deadLetters, MeterRegistry registry, List<WindowSpec> windows,
                              Watermarks watermarks, WindowHistory history, RedisAggregateProjection projection) {
     super(settings, dataSource, decoder, deadLetters, registry);
     this.windows = List.copyOf(windows);
+    for (WindowSpec w : windows) {
+      if (w.slide().toMillis() % SLIDE_MS != 0) {
+        throw new IllegalArgumentException("window slides must be whole minutes: " + w);
+      }
+    }
     this.watermarks = watermarks;
     this.history = history;
     this.projection = projection;
@@ -74,12 +84,20 @@ public final class AggregationConsumer extends BaseStreamingConsumer {
     committedTotals = staged.isEmpty() ? Map.of() : history.add(tx, staged);
     Optional<Instant> cutoff = watermarks.closedUpTo();
     if (cutoff.isPresent()) {
-      history.closeUpTo(tx, cutoff.get());
+      Instant boundary = Instant.ofEpochMilli(Math.floorDiv(cutoff.get().toEpochMilli(), SLIDE_MS) * SLIDE_MS);
+      if (boundary.isAfter(closedThrough)) {
+        history.closeUpTo(tx, boundary);
+        closingThrough = boundary;
+      }
     }
   }
 
   @Override
   protected void afterCommit() {
+    if (closingThrough != null) {
+      closedThrough = closingThrough;
+      closingThrough = null;
+    }
     staged.clear();
     projection.publish(committedTotals, watermarks.current().orElse(null));
     committedTotals = Map.of();
@@ -87,6 +105,7 @@ public final class AggregationConsumer extends BaseStreamingConsumer {
 
   @Override
   protected void afterRollback() {
+    closingThrough = null;
     staged.clear();
     committedTotals = Map.of();
   }
