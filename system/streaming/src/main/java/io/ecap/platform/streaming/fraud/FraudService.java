@@ -7,6 +7,7 @@ import io.ecap.platform.streaming.consumer.EventCatalog;
 import io.ecap.platform.streaming.consumer.EventDecoder;
 import io.ecap.platform.streaming.consumer.RetryPolicy;
 import io.ecap.platform.streaming.service.Connections;
+import io.ecap.platform.streaming.service.ManagedService;
 import io.ecap.platform.streaming.service.ServiceHealth;
 import io.ecap.platform.streaming.service.ServiceHealth.Status;
 import io.ecap.platform.streaming.service.ServiceSettings;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
 import redis.clients.jedis.JedisPool;
 
 /** The {@code fraud} service: real-time scoring of orders and payments, decisions and alerts. */
-public final class FraudService implements AutoCloseable {
+public final class FraudService implements ManagedService {
 
   public static final String SERVICE = "fraud";
 
@@ -48,6 +49,12 @@ public final class FraudService implements AutoCloseable {
     this.registry = registry;
   }
 
+  @Override
+  public String name() {
+    return SERVICE;
+  }
+
+  @Override
   public synchronized void start() {
     redis = Connections.redis(settings.redisUrl());
     producer = Connections.producer(settings.kafkaBootstrap(), settings.group(SERVICE), settings.kafkaClientProperties());
@@ -78,6 +85,7 @@ public final class FraudService implements AutoCloseable {
     return model.refresh().version();
   }
 
+  @Override
   public ServiceHealth health() {
     ServiceHealth.Builder health = new ServiceHealth.Builder(SERVICE);
     FraudScoringConsumer c = consumer;

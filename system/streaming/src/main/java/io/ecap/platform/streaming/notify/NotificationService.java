@@ -7,6 +7,7 @@ import io.ecap.platform.streaming.consumer.EventDecoder;
 import io.ecap.platform.streaming.consumer.RetryPolicy;
 import io.ecap.platform.streaming.fraud.FraudEvents;
 import io.ecap.platform.streaming.service.Connections;
+import io.ecap.platform.streaming.service.ManagedService;
 import io.ecap.platform.streaming.service.ServiceHealth;
 import io.ecap.platform.streaming.service.ServiceHealth.Status;
 import io.ecap.platform.streaming.service.ServiceSettings;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
 import redis.clients.jedis.JedisPool;
 
 /** The {@code notifications} service: fraud alerts to webhooks and e-mail, with a replayable dead-letter store. */
-public final class NotificationService implements AutoCloseable {
+public final class NotificationService implements ManagedService {
 
   public static final String SERVICE = "notifications";
 
@@ -45,6 +46,12 @@ public final class NotificationService implements AutoCloseable {
     this.registry = registry;
   }
 
+  @Override
+  public String name() {
+    return SERVICE;
+  }
+
+  @Override
   public synchronized void start() {
     redis = Connections.redis(settings.redisUrl());
     dlqProducer = Connections.producer(settings.kafkaBootstrap(), settings.group(SERVICE) + "-dlq",
@@ -103,6 +110,7 @@ public final class NotificationService implements AutoCloseable {
     return delivered;
   }
 
+  @Override
   public ServiceHealth health() {
     ServiceHealth.Builder health = new ServiceHealth.Builder(SERVICE);
     AlertConsumer c = consumer;

@@ -4,7 +4,9 @@ import io.ecap.platform.core.Topics;
 import io.ecap.platform.streaming.consumer.RetryPolicy;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where fraud alerts go and how hard to try.
@@ -31,6 +33,32 @@ public record NotificationSettings(List<URI> webhooks, SmtpSettings smtp, List<S
 
   public static NotificationSettings of(List<URI> webhooks, SmtpSettings smtp, List<String> emailRecipients) {
     return new NotificationSettings(webhooks, smtp, emailRecipients, 60, DEFAULT_DELIVERY, Topics.FRAUD_ALERTS);
+  }
+
+  /**
+   * From the environment: {@code ECAP_NOTIFY_WEBHOOKS} and {@code ECAP_NOTIFY_EMAILS} (comma-separated),
+   * {@code ECAP_SMTP_HOST} (no e-mail when unset), {@code ECAP_SMTP_PORT} (25), {@code ECAP_SMTP_FROM},
+   * {@code ECAP_SMTP_USER}, {@code ECAP_SMTP_PASSWORD}, {@code ECAP_NOTIFY_RATE_PER_MINUTE} (60).
+   */
+  public static NotificationSettings fromEnvironment(Map<String, String> env) {
+    List<URI> webhooks = list(env.get("ECAP_NOTIFY_WEBHOOKS")).stream().map(URI::create).toList();
+    for (URI hook : webhooks) {
+      if (!"http".equals(hook.getScheme()) && !"https".equals(hook.getScheme())) {
+        throw new IllegalArgumentException("ECAP_NOTIFY_WEBHOOKS: not an http(s) URL: " + hook);
+      }
+    }
+    String host = env.get("ECAP_SMTP_HOST");
+    SmtpSettings smtp = host == null || host.isBlank() ? null : new SmtpSettings(host.trim(),
+        Integer.parseInt(env.getOrDefault("ECAP_SMTP_PORT", "25").trim()),
+        env.getOrDefault("ECAP_SMTP_FROM", "ecap-alerts@localhost"), env.get("ECAP_SMTP_USER"),
+        env.get("ECAP_SMTP_PASSWORD"));
+    return of(webhooks, smtp, list(env.get("ECAP_NOTIFY_EMAILS")))
+        .withRateLimit(Integer.parseInt(env.getOrDefault("ECAP_NOTIFY_RATE_PER_MINUTE", "60").trim()));
+  }
+
+  private static List<String> list(String value) {
+    return value == null ? List.of()
+        : Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
   }
 
   public NotificationSettings withRateLimit(int perMinute) {

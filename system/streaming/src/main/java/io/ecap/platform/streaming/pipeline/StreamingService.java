@@ -7,6 +7,7 @@ import io.ecap.platform.streaming.consumer.EventCatalog;
 import io.ecap.platform.streaming.consumer.EventDecoder;
 import io.ecap.platform.streaming.consumer.RetryPolicy;
 import io.ecap.platform.streaming.service.Connections;
+import io.ecap.platform.streaming.service.ManagedService;
 import io.ecap.platform.streaming.service.ServiceHealth;
 import io.ecap.platform.streaming.service.ServiceHealth.Status;
 import io.ecap.platform.streaming.service.ServiceSettings;
@@ -31,7 +32,7 @@ import redis.clients.jedis.JedisPool;
  * PostgreSQL (history). Allowed lateness defaults to one minute ({@link StreamingSettings}): an event may arrive up
  * to a minute (event time) behind the watermark and still count; later than that it is recorded as late.
  */
-public final class StreamingService implements AutoCloseable {
+public final class StreamingService implements ManagedService {
 
   public static final String SERVICE = "streaming";
   /** How far back a restart re-projects windows from PostgreSQL to Redis. */
@@ -58,6 +59,12 @@ public final class StreamingService implements AutoCloseable {
     this.streaming = streaming;
   }
 
+  @Override
+  public String name() {
+    return SERVICE;
+  }
+
+  @Override
   public synchronized void start() {
     redis = Connections.redis(settings.redisUrl());
     dlqProducer = Connections.producer(settings.kafkaBootstrap(), settings.group(SERVICE) + "-dlq",
@@ -87,6 +94,7 @@ public final class StreamingService implements AutoCloseable {
     }
   }
 
+  @Override
   public ServiceHealth health() {
     ServiceHealth.Builder health = new ServiceHealth.Builder(SERVICE);
     AggregationConsumer c = consumer;
