@@ -13,9 +13,12 @@ import org.apache.kafka.common.TopicPartition;
  * has delivered; the consumer's watermark is the minimum over its partitions, so a partition that is behind holds
  * windows open for its events. A partition silent for {@code idleTimeout} (processing time) stops holding the
  * watermark back. A window [start, end) accepts events while {@code watermark < end + allowedLateness}; after that
- * it is closed and an event for it is late.
+ * it is closed and an event for it is late. Event times more than {@link #MAX_FUTURE_SKEW} ahead of this machine's
+ * clock advance the watermark only up to that bound: one producer with a wrong clock must not close every window.
  */
 public final class Watermarks {
+
+  public static final Duration MAX_FUTURE_SKEW = Duration.ofMinutes(5);
 
   private final Duration allowedLateness;
   private final Duration idleTimeout;
@@ -38,7 +41,9 @@ public final class Watermarks {
   /** Records that {@code partition} delivered an event at {@code eventTime}. */
   public synchronized void observe(TopicPartition partition, Instant eventTime) {
     Instant now = clock.instant();
-    partitions.merge(partition, new Progress(eventTime, now), (old, neu) ->
+    Instant bound = now.plus(MAX_FUTURE_SKEW);
+    Instant progress = eventTime.isAfter(bound) ? bound : eventTime;
+    partitions.merge(partition, new Progress(progress, now), (old, neu) ->
         new Progress(old.maxEventTime().isAfter(neu.maxEventTime()) ? old.maxEventTime() : neu.maxEventTime(), now));
   }
 

@@ -141,6 +141,10 @@ public final class StreamingBench {
           if (seen != null && Long.parseLong(seen) >= want) {
             break;
           }
+          if (System.nanoTime() - t0 > Duration.ofSeconds(30).toNanos()) {
+            throw new IllegalStateException("order " + order.eventId() + " not in Redis after 30 s (the pipeline "
+                + "is failing: see its log)");
+          }
           LockSupport.parkNanos(100_000);
         }
         if (i >= 0) {

@@ -13,7 +13,8 @@ import io.ecap.platform.streaming.consumer.DeadLetterPublisher;
 import io.ecap.platform.streaming.service.Connections;
 import io.ecap.platform.streaming.service.ServiceHealth;
 import io.ecap.platform.streaming.service.ServiceSettings;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -44,13 +45,13 @@ class StreamingPipelineIT {
 
   private static TestInfrastructure infra;
   private static StreamingService service;
-  private static SimpleMeterRegistry registry;
+  private static PrometheusMeterRegistry registry;
   private static JedisPool redis;
 
   @BeforeAll
   static void start() throws Exception {
     infra = TestInfrastructure.start();
-    registry = new SimpleMeterRegistry();
+    registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     service = new StreamingService(ServiceSettings.of(infra.bootstrap(), infra.dataSource(), infra.redisUrl())
         .withGroupPrefix("it"), registry, new StreamingSettings(Duration.ofMinutes(1), Duration.ofSeconds(1)));
     service.start();
@@ -87,7 +88,7 @@ class StreamingPipelineIT {
   @Test
   @Order(1)
   void aggregatesOrdersPaymentsAndClicksInTumblingAndSlidingWindows() throws Exception {
-    Instant t = Instant.parse("2031-01-01T10:00:00Z");
+    Instant t = Instant.parse("2020-01-01T10:00:00Z");
     UUID customer = UUID.randomUUID();
     UUID p1 = UUID.randomUUID();
     UUID p2 = UUID.randomUUID();
@@ -128,7 +129,7 @@ class StreamingPipelineIT {
   @Test
   @Order(2)
   void outOfOrderEventsWithinTheAllowedLatenessCountAndLateOnesAreRecorded() throws Exception {
-    Instant t = Instant.parse("2031-01-02T10:00:00Z");
+    Instant t = Instant.parse("2020-01-02T10:00:00Z");
     UUID customer = UUID.randomUUID();
     String key = customer.toString();
     UUID product = UUID.randomUUID();
@@ -170,7 +171,7 @@ class StreamingPipelineIT {
   @Test
   @Order(3)
   void redisUnavailableDuringAggregationRecoversWithoutLoss() throws Exception {
-    Instant t = Instant.parse("2031-01-03T10:00:00Z");
+    Instant t = Instant.parse("2020-01-03T10:00:00Z");
     infra.stopRedis();
     try {
       for (int i = 0; i < 30; i++) {
@@ -191,7 +192,7 @@ class StreamingPipelineIT {
   @Test
   @Order(4)
   void aPoisonRecordLandsInTheDeadLetterTopicAndTheStreamGoesOn() throws Exception {
-    Instant t = Instant.parse("2031-01-04T10:00:00Z");
+    Instant t = Instant.parse("2020-01-04T10:00:00Z");
     byte[] poison = "{\"eventType\":\"order.placed\",\"truncated".getBytes(StandardCharsets.UTF_8);
     infra.publishRaw(new ProducerRecord<>(Topics.ORDERS, "poison-key".getBytes(StandardCharsets.UTF_8), poison));
     EventEnvelope<OrderPlaced> after = TestEvents.order(t, 4_200);
@@ -205,5 +206,17 @@ class StreamingPipelineIT {
       assertThat(new String(r.headers().lastHeader(DeadLetterPublisher.REASON).value(), StandardCharsets.UTF_8))
           .isEqualTo("UNDESERIALIZABLE");
     });
+  }
+
+  @Test
+  @Order(5)
+  void metricsAreExportedWithPrometheusNamesInBaseUnits() {
+    String exposition = registry.scrape();
+    assertThat(exposition).contains("ecap_streaming_records_total{consumer_group=\"it-streaming\",outcome=\"processed\",topic=\"orders\"}")
+        .contains("outcome=\"dead_lettered\"").contains("outcome=\"late\"")
+        .contains("ecap_streaming_processing_seconds_bucket{consumer_group=\"it-streaming\"")
+        .contains("ecap_streaming_batch_seconds_count")
+        .contains("ecap_streaming_consumer_lag_records{consumer_group=\"it-streaming\",topic=\"orders\"}")
+        .contains("ecap_streaming_redis_pending_cells").contains("ecap_streaming_redis_write_failures_total");
   }
 }

@@ -35,7 +35,7 @@ class WindowingTest {
 
   @Test
   void theWatermarkIsTheSlowestActivePartitionAndIdlePartitionsStopHoldingItBack() {
-    MutableClock clock = new MutableClock(T);
+    MutableClock clock = new MutableClock(T.plusSeconds(3_600));
     Watermarks marks = new Watermarks(Duration.ofMinutes(1), Duration.ofSeconds(30), clock);
     assertThat(marks.current()).isEmpty();
     assertThat(marks.isOpen(T)).isTrue();
@@ -48,12 +48,15 @@ class WindowingTest {
     // [T, T+60s) closes at watermark T+120s: still open at T+100s.
     assertThat(marks.isOpen(T.plusSeconds(60))).isTrue();
     assertThat(marks.isOpen(T.plusSeconds(40))).isFalse();
-    clock.now = T.plusSeconds(31);
+    clock.now = clock.now.plusSeconds(31);
     marks.observe(fast, T.plusSeconds(610));
     assertThat(marks.current()).as("slow partition idle for 31 s").contains(T.plusSeconds(610));
     assertThat(marks.closedUpTo()).contains(T.plusSeconds(550));
     marks.forget(List.of(fast));
     assertThat(marks.current()).as("only an idle partition left: its latest time").contains(T.plusSeconds(100));
+    marks.observe(slow, T.plus(Duration.ofDays(365)));
+    assertThat(marks.current()).as("a far-future event time advances it only to now + max skew")
+        .contains(clock.now.plus(Watermarks.MAX_FUTURE_SKEW));
   }
 
   private static final class MutableClock extends Clock {
