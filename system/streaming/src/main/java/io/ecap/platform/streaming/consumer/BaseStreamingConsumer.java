@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +39,7 @@ import org.slf4j.LoggerFactory;
  *   <li>if the batch fails it is replayed record by record, each in its own transaction, retrying transient failures
  *       per the {@link RetryPolicy}; a record that fails permanently or runs out of retries goes to the dead-letter
  *       topic with the error in its headers;</li>
- *   <li>only then are the offsets committed (synchronously).</li>
+ *   <li>only then are the offsets committed (asynchronously in the loop, synchronously on rebalance and shutdown).</li>
  * </ol>
  * Effects outside PostgreSQL (Redis, Kafka) made in {@link #process} must be idempotent: a crash after them and
  * before the commit replays them. A crash anywhere loses nothing (offsets are committed after the work) and
@@ -58,6 +60,7 @@ public abstract class BaseStreamingConsumer implements AutoCloseable {
   private final CountDownLatch finished = new CountDownLatch(1);
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private final OffsetTracker offsets = new OffsetTracker();
+  private final Map<UUID, Outcome> outcomes = new HashMap<>();
   private volatile boolean running;
   private volatile Instant lastPoll = Instant.EPOCH;
   private volatile Collection<TopicPartition> assignment = List.of();
@@ -92,9 +95,12 @@ public abstract class BaseStreamingConsumer implements AutoCloseable {
   protected void onPartitionsRevoked(Collection<TopicPartition> partitions) {
   }
 
-  /** Counts records of {@code topic} with an outcome decided by the subclass (e.g. late events). */
-  protected final void count(String topic, Outcome outcome) {
-    metrics.record(topic, outcome, 1);
+  /**
+   * Gives {@code event} an outcome other than PROCESSED (e.g. LATE) in the metrics once its transaction commits;
+   * each record is counted under exactly one outcome.
+   */
+  protected final void markOutcome(ConsumedEvent event, Outcome outcome) {
+    outcomes.put(event.envelope().eventId(), outcome);
   }
 
   public final String groupId() {
@@ -169,7 +175,7 @@ public abstract class BaseStreamingConsumer implements AutoCloseable {
             LOG.info("consumer {} stopped in the middle of a batch; it will be redelivered", settings.groupId());
             break;
           }
-          commit(consumer);
+          commitAsync(consumer);
         }
         metrics.updateLag(consumer);
         purgeProcessedIdsWhenDue();
@@ -240,7 +246,8 @@ public abstract class BaseStreamingConsumer implements AutoCloseable {
         metrics.record(e.record().topic(), Outcome.DUPLICATE, 1);
       }
     }
-    List<ConsumedEvent> fresh = new ArrayList<>(byId.size());
+    Set<UUID> fresh = new HashSet<>();
+    outcomes.clear();
     try (Connection tx = dataSource.getConnection()) {
       tx.setAutoCommit(false);
       try {
@@ -249,12 +256,13 @@ public abstract class BaseStreamingConsumer implements AutoCloseable {
           if (!claimed.contains(e.envelope().eventId())) {
             continue;
           }
+          metrics.recordAge(e.record().topic(), System.currentTimeMillis() - e.record().timestamp());
           long start = System.nanoTime();
           try (Scope ignored = tracing.start(e.record(), settings.groupId())) {
             process(e, tx);
           }
           metrics.processingTime(e.record().topic(), System.nanoTime() - start);
-          fresh.add(e);
+          fresh.add(e.envelope().eventId());
         }
         beforeCommit(tx);
         tx.commit();
@@ -267,7 +275,9 @@ public abstract class BaseStreamingConsumer implements AutoCloseable {
     afterCommit();
     metrics.batchTime(System.nanoTime() - batchStart);
     for (ConsumedEvent e : byId.values()) {
-      metrics.record(e.record().topic(), fresh.contains(e) ? Outcome.PROCESSED : Outcome.DUPLICATE, 1);
+      Outcome outcome = fresh.contains(e.envelope().eventId())
+          ? outcomes.getOrDefault(e.envelope().eventId(), Outcome.PROCESSED) : Outcome.DUPLICATE;
+      metrics.record(e.record().topic(), outcome, 1);
     }
   }
 
@@ -290,6 +300,22 @@ public abstract class BaseStreamingConsumer implements AutoCloseable {
         Thread.sleep(settings.retry().backoffAfter(attempt).toMillis());
       }
     }
+  }
+
+  /**
+   * In the loop: asynchronous, so the next fetch is not held up by the commit round trip. A lost async commit only
+   * means redelivery, which the claim absorbs; revocation and shutdown commit synchronously.
+   */
+  private void commitAsync(KafkaConsumer<byte[], byte[]> consumer) {
+    if (offsets.isEmpty()) {
+      return;
+    }
+    consumer.commitAsync(offsets.drain(), (committed, error) -> {
+      if (error != null) {
+        LOG.debug("async offset commit of {} failed (a later commit covers it): {}", settings.groupId(),
+            error.toString());
+      }
+    });
   }
 
   private void commit(KafkaConsumer<byte[], byte[]> consumer) {

@@ -16,7 +16,7 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * A consumer group's metrics, Prometheus-named: {@code ecap_streaming_records_total{outcome}},
  * {@code ecap_streaming_processing_seconds} (per record), {@code ecap_streaming_batch_seconds} (per transaction),
- * {@code ecap_streaming_retries_total} and {@code ecap_streaming_consumer_lag_records} (per topic, summed over the
+ * {@code ecap_streaming_record_age_seconds} (producer timestamp to processing), {@code ecap_streaming_retries_total} and {@code ecap_streaming_consumer_lag_records} (per topic, summed over the
  * partitions this instance owns, from the consumer's last fetch).
  */
 public final class ConsumerMetrics {
@@ -30,6 +30,7 @@ public final class ConsumerMetrics {
   private final String group;
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
   private final Map<String, Timer> processing = new ConcurrentHashMap<>();
+  private final Map<String, Timer> age = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> lagByTopic = new ConcurrentHashMap<>();
   private final Map<TopicPartition, Long> lagByPartition = new ConcurrentHashMap<>();
   private final Timer batch;
@@ -57,6 +58,13 @@ public final class ConsumerMetrics {
     processing.computeIfAbsent(topic, t -> Timer.builder("ecap_streaming_processing")
         .description("Time to process one record, excluding the commit").tag("consumer_group", group).tag("topic", t)
         .publishPercentileHistogram().register(registry)).record(Duration.ofNanos(nanos));
+  }
+
+  /** How old a record is (its producer timestamp to now) when processing starts: freshness of the stream. */
+  public void recordAge(String topic, long millis) {
+    age.computeIfAbsent(topic, t -> Timer.builder("ecap_streaming_record_age").description(
+        "Time from the record's producer timestamp to the start of its processing").tag("consumer_group", group)
+        .tag("topic", t).publishPercentileHistogram().register(registry)).record(Duration.ofMillis(Math.max(0, millis)));
   }
 
   public void batchTime(long nanos) {

@@ -75,7 +75,7 @@ public final class AggregationConsumer extends BaseStreamingConsumer {
     if (!counted) {
       history.recordLate(tx, groupId(), event.envelope().eventId(), event.record().topic(), eventTime,
           watermarks.current().orElse(eventTime));
-      count(event.record().topic(), Outcome.LATE);
+      markOutcome(event, Outcome.LATE);
     }
   }
 
