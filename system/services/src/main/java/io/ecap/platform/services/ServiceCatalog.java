@@ -2,6 +2,7 @@ package io.ecap.platform.services;
 
 import io.ecap.platform.services.api.ApiService;
 import io.ecap.platform.services.config.PlatformEndpoints;
+import io.ecap.platform.services.streaming.StreamingServiceHost;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,9 @@ public final class ServiceCatalog {
 
   static {
     SERVICES.put("api", ApiService::start);
+    SERVICES.put("streaming", StreamingServiceHost::streaming);
+    SERVICES.put("fraud", StreamingServiceHost::fraud);
+    SERVICES.put("notifications", StreamingServiceHost::notifications);
   }
 
   private ServiceCatalog() {
