@@ -6,10 +6,13 @@ import io.ecap.testrunner.results.PerformanceFigure;
 import io.ecap.testrunner.suites.Endpoint;
 import io.ecap.testrunner.suites.Endpoints;
 import io.ecap.testrunner.suites.Performance;
+import io.ecap.testrunner.suites.PlatformDisruption;
 import io.ecap.testrunner.suites.PlatformHttp;
 import io.ecap.testrunner.suites.RequiresEndpoints;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
@@ -27,6 +30,18 @@ class TestHealthCheckIntegration {
   private static final int SAMPLES = 200;
 
   private final PlatformHttp http = new PlatformHttp(Endpoints.fromEnvironment().api(), Duration.ofSeconds(5));
+  private PlatformDisruption.Hold undisturbed;
+
+  /** Another shard's circuit-breaker test cuts Redis off; these checks expect a healthy environment. */
+  @BeforeEach
+  void holdOffDisruptions() {
+    undisturbed = new PlatformDisruption(Endpoints.fromEnvironment()).shared();
+  }
+
+  @AfterEach
+  void release() {
+    undisturbed.close();
+  }
 
   @Test
   void livenessAnswers200WithJson() {
