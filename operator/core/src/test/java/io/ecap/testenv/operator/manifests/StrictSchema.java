@@ -2,21 +2,13 @@ package io.ecap.testenv.operator.manifests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.NonValidationKeyword;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import com.networknt.schema.oas.OpenApi30;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import io.ecap.testenv.operator.api.validation.StrictCrdSchema;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,25 +17,10 @@ import java.util.Set;
  */
 final class StrictSchema {
 
-  private static final List<String> KUBERNETES_KEYWORDS = List.of("x-kubernetes-validations",
-      "x-kubernetes-preserve-unknown-fields", "x-kubernetes-int-or-string", "x-kubernetes-embedded-resource",
-      "x-kubernetes-list-type", "x-kubernetes-list-map-keys", "x-kubernetes-map-type");
-
   private final JsonSchema schema;
 
   private StrictSchema(JsonNode openApiV3Schema) {
-    ObjectNode strict = openApiV3Schema.deepCopy();
-    forbidUnknownFields(strict);
-    ObjectNode top = (ObjectNode) strict.get("properties");
-    top.putObject("apiVersion").put("type", "string");
-    top.putObject("kind").put("type", "string");
-    top.putObject("metadata").put("type", "object");
-    JsonMetaSchema.Builder meta = JsonMetaSchema.builder(OpenApi30.getInstance());
-    KUBERNETES_KEYWORDS.forEach(keyword -> meta.keyword(new NonValidationKeyword(keyword)));
-    JsonMetaSchema metaSchema = meta.build();
-    JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
-        builder -> builder.metaSchema(metaSchema).defaultMetaSchemaIri(metaSchema.getIri()));
-    schema = factory.getSchema(strict);
+    schema = StrictCrdSchema.compile(openApiV3Schema);
   }
 
   /** The schema of {@code version} in a CRD file, or an error when the CRD does not serve it. */
@@ -63,27 +40,5 @@ final class StrictSchema {
 
   Set<ValidationMessage> validate(JsonNode resource) {
     return schema.validate(resource);
-  }
-
-  private static void forbidUnknownFields(JsonNode node) {
-    if (!(node instanceof ObjectNode object)) {
-      return;
-    }
-    if (object.has("properties") && !object.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)
-        && !object.has("additionalProperties")) {
-      object.put("additionalProperties", false);
-    }
-    if (object.has("properties")) {
-      Iterator<Map.Entry<String, JsonNode>> properties = object.get("properties").fields();
-      while (properties.hasNext()) {
-        forbidUnknownFields(properties.next().getValue());
-      }
-    }
-    if (object.has("items")) {
-      forbidUnknownFields(object.get("items"));
-    }
-    if (object.get("additionalProperties") instanceof ObjectNode valueSchema) {
-      forbidUnknownFields(valueSchema);
-    }
   }
 }
