@@ -22,13 +22,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code make run}'s code path against the REAL platform: the embedded launcher starts the platform jar that
  * the reactor built before this module (system/services/target/...-platform.jar; the runner links none of its
- * classes), runs the api, health, observability and performance suites in two shards on the small profile, and
+ * classes), runs the api, health, streaming, cross-service, fraud, observability and performance suites in two
+ * shards on the small profile, and
  * writes the verdict, summary, JUnit XML and report. Skips, saying how to build it, when the jar is absent.
  */
 class PlatformSuitesIT {
 
   private static final String JAR = "system/services/target/system-services-0.1.0-SNAPSHOT-platform.jar";
-  private static final List<String> SUITES = List.of("api", "health", "observability", "performance");
+  private static final List<String> SUITES = List.of("api", "health", "streaming", "cross-service", "fraud",
+      "observability", "performance");
 
   @TempDir
   Path dir;
@@ -60,13 +62,15 @@ class PlatformSuitesIT {
         "  tests:",
         "    suites: [" + String.join(", ", SUITES) + "]",
         "    parallelism: 2",
-        "    timeout: 5m",
+        "    timeout: 6m",
         "    retries: 0",
         "  qualityGates:",
         "    minSuccessRate: 100",
         "    apiP95Millis: 1000",
         "    queryMillis: 5000",
         "    healthP99Millis: 200",
+        "    streamingP99Millis: 2000",
+        "    inferenceP99Millis: 50",
         "  timeouts:",
         "    environment: 2m",
         ""));
@@ -89,10 +93,10 @@ class PlatformSuitesIT {
     assertThat(summary.results().getSuites()).extracting(SuiteResult::getName).containsExactlyInAnyOrderElementsOf(SUITES);
     assertThat(summary.results().getSuites()).allSatisfy(s -> assertThat(s.getPassed()).as(s.getName()).isPositive());
     assertThat(summary.results().getTotal()).isGreaterThanOrEqualTo(45);
-    assertThat(summary.results().getSkipped()).as("every endpoint the suites need is there, the streaming service too").isZero();
+    assertThat(summary.results().getSkipped()).as("nothing skipped: every service runs embedded").isZero();
     assertThat(summary.environmentReadySeconds()).isPositive().isLessThan(60);
-    assertThat(summary.gates()).filteredOn(g -> List.of("apiP95Millis", "queryMillis", "healthP99Millis")
-        .contains(g.getName())).hasSize(3).allSatisfy(g -> {
+    assertThat(summary.gates()).filteredOn(g -> List.of("apiP95Millis", "queryMillis", "healthP99Millis",
+        "streamingP99Millis", "inferenceP99Millis").contains(g.getName())).hasSize(5).allSatisfy(g -> {
           assertThat(g.getMeasured()).as(g.getName()).isNotNull().isPositive();
           assertThat(g.getOutcome()).as(g.getName()).isEqualTo("Passed");
         });

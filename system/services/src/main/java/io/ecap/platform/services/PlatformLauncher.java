@@ -123,6 +123,7 @@ public final class PlatformLauncher implements Callable<Integer> {
     FaultInjection faults = FaultInjection.start(endpoints);
     services.add(faults);
     AdminHooks.install(new AdminHooks(faults, logs));
+    io.ecap.platform.services.admin.BrokerControl.install(infra.kafka()::restartBroker);
     List<PlatformService> started = new ArrayList<>();
     for (String name : ServiceCatalog.names()) {
       PlatformService service = ServiceCatalog.factory(name).start(faults.endpoints(endpoints), "127.0.0.1", 0);

@@ -9,7 +9,11 @@ import io.ecap.testrunner.suites.Performance;
 import io.ecap.testrunner.suites.PlatformDisruption;
 import io.ecap.testrunner.suites.PlatformHttp;
 import io.ecap.testrunner.suites.RequiresEndpoints;
+import io.ecap.testrunner.suites.Exposition;
 import io.ecap.testrunner.suites.api.Shop;
+import io.ecap.testrunner.suites.wire.EventPublisher;
+import io.ecap.testrunner.suites.wire.LiveAggregates;
+import io.ecap.testrunner.suites.wire.RiskShop;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +25,10 @@ import org.junit.jupiter.api.TestReporter;
 
 /**
  * The {@code performance} suite: API response times under a bounded concurrent load (apiP95Millis), health
- * latency (healthP99Millis), uncached analytics read queries (queryMillis), and streaming throughput when a
- * streaming service is deployed. Figures go to the summary and the quality gates. Loads are bounded in count
+ * latency (healthP99Millis), uncached analytics read queries (queryMillis), and, when the streaming and fraud
+ * services are deployed, streaming throughput (streamingEventsPerSecond), produce-to-Redis latency
+ * (streamingP99Millis) and model scoring time (inferenceP99Millis: the p99 of the fraud service's
+ * ecap_fraud_scoring_seconds histogram over the orders this test placed, from two scrapes of its /metrics). Figures go to the summary and the quality gates. Loads are bounded in count
  * and time, and run while no other shard has a dependency cut off.
  */
 @Tag("performance")
@@ -32,6 +38,8 @@ class IntegrationPerformanceBenchmarks {
   private static final int WORKERS = 4;
   private static final int API_REQUESTS = 800;
   private static final Duration LOAD_LIMIT = Duration.ofSeconds(30);
+
+  private static final String SCORING = "ecap_fraud_scoring_seconds";
 
   private final Endpoints endpoints = Endpoints.fromEnvironment();
   private final PlatformHttp http = new PlatformHttp(endpoints.api(), Duration.ofSeconds(10));
@@ -121,5 +129,45 @@ class IntegrationPerformanceBenchmarks {
       Performance.publish(reporter, PerformanceFigure.STREAMING_EVENTS_PER_SECOND, perSecond);
       assertThat(perSecond).isPositive();
     }
+  }
+
+  @Test
+  void streamingEndToEndP99(TestReporter reporter) {
+    Assumptions.assumeTrue(endpoints.service("streaming").isPresent(), Endpoints.serviceVariable("streaming")
+        + " is not set: no streaming service is deployed");
+    try (PlatformDisruption.Hold undisturbed = new PlatformDisruption(endpoints).shared();
+         EventPublisher publisher = new EventPublisher(endpoints.require(Endpoint.KAFKA));
+         LiveAggregates redis = new LiveAggregates(endpoints.require(Endpoint.REDIS))) {
+      StreamingLatency latency = new StreamingLatency(publisher, redis);
+      latency.measure(10, Duration.ofSeconds(20));
+      double[] millis = latency.measure(200, Duration.ofSeconds(40));
+      assertThat(millis.length).as("events measured").isGreaterThanOrEqualTo(50);
+      double p99 = Performance.percentile(millis, 99);
+      Performance.publish(reporter, PerformanceFigure.STREAMING_P99_MILLIS, p99);
+      reporter.publishEntry("streamingLatency", String.format(java.util.Locale.ROOT,
+          "%d orders produce to Redis: p50 %.2f ms, p99 %.2f ms", millis.length, Performance.percentile(millis, 50), p99));
+      assertThat(p99).isPositive();
+    }
+  }
+
+  @Test
+  void inferenceP99FromTheScoringHistogram(TestReporter reporter) {
+    Assumptions.assumeTrue(endpoints.service("fraud").isPresent(), Endpoints.serviceVariable("fraud")
+        + " is not set: no fraud service is deployed");
+    PlatformHttp fraud = new PlatformHttp(endpoints.service("fraud").orElseThrow(), Duration.ofSeconds(10));
+    RiskShop risk = new RiskShop(http);
+    String product = risk.product(1_200, "EUR");
+    var before = HistogramQuantile.buckets(Exposition.parse(fraud.get("/metrics").body()), SCORING);
+    List<String> orders = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      orders.add(risk.order(risk.customer("DE"), product, 1, "DE", RiskShop.card(), "DE").get("id").asText());
+    }
+    orders.forEach(risk::decision);
+    var after = HistogramQuantile.buckets(Exposition.parse(fraud.get("/metrics").body()), SCORING);
+    assertThat(after.lastEntry().getValue() - before.getOrDefault(Double.POSITIVE_INFINITY, 0.0))
+        .as("scorings observed").isGreaterThanOrEqualTo(orders.size());
+    double p99Millis = HistogramQuantile.between(before, after, 0.99) * 1_000;
+    Performance.publish(reporter, PerformanceFigure.INFERENCE_P99_MILLIS, p99Millis);
+    assertThat(p99Millis).isPositive();
   }
 }

@@ -81,7 +81,11 @@ public final class ApiServer implements AutoCloseable {
         add(HandlerType.GET, "/admin/faults", admin::listFaults),
         add(HandlerType.POST, "/admin/faults/{dependency}", admin::cut),
         add(HandlerType.DELETE, "/admin/faults/{dependency}", admin::restore),
-        add(HandlerType.GET, "/admin/logs", admin::logs));
+        add(HandlerType.GET, "/admin/logs", admin::logs),
+        add(HandlerType.POST, "/admin/services/{name}/restart", admin::restartService),
+        add(HandlerType.POST, "/admin/kafka/restart", admin::restartBroker),
+        add(HandlerType.POST, "/admin/notifications/webhooks", admin::addWebhook),
+        add(HandlerType.DELETE, "/admin/notifications/webhooks", admin::removeWebhook));
 
     app.exception(ProblemException.class, (e, ctx) -> problem(ctx, e, mapper));
     app.exception(OrderRejected.class, (e, ctx) -> problem(ctx, new ProblemException(422, "order-rejected",
@@ -170,7 +174,8 @@ public final class ApiServer implements AutoCloseable {
     return "a database constraint";
   }
 
-  static void problem(Context ctx, ProblemException e, ObjectMapper mapper) {
+  /** Answers {@code e} as an RFC 9457 problem. */
+  public static void problem(Context ctx, ProblemException e, ObjectMapper mapper) {
     Problem body = Problem.of(e, ctx.path(), HttpObservability.traceId(ctx));
     try {
       ctx.status(e.status()).contentType(Problem.CONTENT_TYPE).result(mapper.writeValueAsString(body));

@@ -77,6 +77,50 @@ class AdminRoutesIT {
   }
 
   @Test
+  void serviceHooksActOnlyOnServicesOfThisProcessAndCheckTheirInput() throws Exception {
+    Response restart = call("POST", "/admin/services/streaming/restart", null);
+    assertThat(restart.status()).isEqualTo(404);
+    assertThat(restart.json().get("detail").asText()).contains("does not run in this process")
+        .contains("ECAP_SERVICE_STREAMING_URL");
+    RunningServices.Restartable fake = new RunningServices.Restartable() {
+      int count;
+
+      @Override
+      public void restart() {
+        count++;
+      }
+
+      @Override
+      public int restarts() {
+        return count;
+      }
+    };
+    RunningServices.register("notifications", fake);
+    try {
+      assertThat(call("POST", "/admin/notifications/webhooks", "{\"url\":\"ftp://x\"}").status()).isEqualTo(400);
+      assertThat(call("POST", "/admin/notifications/webhooks", "not json").status()).isEqualTo(400);
+      String hook = "http://127.0.0.1:9/hook-" + UUID.randomUUID();
+      Response added = call("POST", "/admin/notifications/webhooks", "{\"url\":\"" + hook + "\"}");
+      assertThat(added.status()).as(added.body()).isEqualTo(201);
+      assertThat(added.json().get("webhooks").toString()).contains(hook);
+      assertThat(call("POST", "/admin/notifications/webhooks", "{\"url\":\"" + hook + "\"}").status()).isEqualTo(200);
+      assertThat(fake.restarts()).as("restarted once, for the new webhook only").isEqualTo(1);
+      Response removed = call("DELETE", "/admin/notifications/webhooks?url=" + hook, null);
+      assertThat(removed.status()).isEqualTo(200);
+      assertThat(removed.json().get("webhooks").toString()).doesNotContain(hook);
+      assertThat(call("DELETE", "/admin/notifications/webhooks?url=" + hook, null).status()).isEqualTo(404);
+      assertThat(fake.restarts()).isEqualTo(2);
+      Response restarted = call("POST", "/admin/services/notifications/restart", null);
+      assertThat(restarted.status()).isEqualTo(200);
+      assertThat(restarted.json().get("restarts").asInt()).isEqualTo(3);
+    } finally {
+      RunningServices.unregister("notifications", fake);
+    }
+    assertThat(platform.post("/admin/services/streaming/restart", "").json().get("detail").asText())
+        .contains("ECAP_FAULT_INJECTION=true");
+  }
+
+  @Test
   void redisCutOffOpensItsBreakerWhileTheApiAnswersDegradedAndClosesAfterRestore() throws Exception {
     Response listed = call("GET", "/admin/faults", null);
     assertThat(listed.status()).isEqualTo(200);

@@ -229,7 +229,7 @@ class ApiIT {
         operations++;
       }
     }
-    assertThat(operations).isEqualTo(20);
+    assertThat(operations).isEqualTo(24);
   }
 
   @Test

@@ -62,6 +62,19 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops the broker (clients see it gone: connections refused) for {@code down}, then starts it again on the same
+   * listener and waits until it serves. Its log directories are kept, so no acknowledged record is lost.
+   */
+  public synchronized void restartBroker(java.time.Duration down) throws Exception {
+    kafka.server.BrokerServer broker = cluster.brokers().values().iterator().next();
+    broker.shutdown();
+    broker.awaitShutdown();
+    Thread.sleep(down.toMillis());
+    broker.startup();
+    cluster.waitForReadyBrokers();
+  }
+
   @Override
   public void close() throws Exception {
     cluster.close();
