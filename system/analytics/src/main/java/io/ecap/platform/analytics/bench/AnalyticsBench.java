@@ -36,7 +36,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * {@code make bench} for the analytics side (run by {@code mvn -Pbench verify -DskipTests} in system/analytics):
+ * Benchmark for {@code make bench}, analytics side (run by {@code mvn -Pbench verify -DskipTests} in system/analytics):
  * warm lake query times of the standard analytics queries on the small and medium profiles beside the same queries
  * on a plain Parquet copy of the same silver tables; training time on 100k orders; scoring p99 of the exported
  * model in plain Java beside MLlib's one-row transform (and a bare dot product).

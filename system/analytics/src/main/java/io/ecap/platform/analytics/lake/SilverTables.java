@@ -10,7 +10,9 @@ import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.upper;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -45,7 +47,7 @@ public final class SilverTables {
   /** Rebuilds every silver table from bronze; returns row counts per table. */
   public Map<String, Long> rebuild() {
     Map<String, Long> counts = new LinkedHashMap<>();
-    Dataset<Row> rejected = null;
+    List<Dataset<Row>> rejectedParts = new ArrayList<>();
     for (BronzeSource source : BronzeSource.values()) {
       if (!lake.exists(Layer.BRONZE, source.table())) {
         continue;
@@ -54,7 +56,10 @@ public final class SilverTables {
       Dataset<Row> bad = parsed.filter(col("v").isNull().or(col("event_id").isNull()))
           .select(col("event_id"), col("source"), col("payload"), col("load_id"), col("ingested_at"),
               lit(source.table()).as("bronze_table"));
-      rejected = rejected == null ? bad : rejected.unionByName(bad);
+      // Materialised now, while the parse is cached: a lazy union would re-read and re-parse all of bronze at the end.
+      Dataset<Row> badRows = bad.cache();
+      badRows.count();
+      rejectedParts.add(badRows);
       Dataset<Row> good = firstLanding(parsed.filter(col("v").isNotNull().and(col("event_id").isNotNull())));
       switch (source) {
         case ORDERS -> {
@@ -72,8 +77,9 @@ public final class SilverTables {
       }
       parsed.unpersist();
     }
-    if (rejected != null) {
-      counts.put(REJECTED, write(rejected, REJECTED));
+    if (!rejectedParts.isEmpty()) {
+      counts.put(REJECTED, write(rejectedParts.stream().reduce(Dataset::unionByName).orElseThrow(), REJECTED));
+      rejectedParts.forEach(Dataset::unpersist);
     }
     return counts;
   }
