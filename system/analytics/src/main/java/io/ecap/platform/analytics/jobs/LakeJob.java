@@ -53,7 +53,7 @@ public abstract class LakeJob {
     UUID runId = null;
     try {
       if (runs.isPresent()) {
-        runId = runs.get().started(name());
+        runId = runs.get().started(environment.runId().orElseGet(UUID::randomUUID), name());
       }
       String loadId = LoadId.next();
       java.util.Map<String, Long> rebuilt = new LakeRefresh(lake).refresh(loadId);

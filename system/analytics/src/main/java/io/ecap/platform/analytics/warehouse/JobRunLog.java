@@ -16,10 +16,12 @@ public final class JobRunLog {
     this.target = target;
   }
 
-  public UUID started(String job) throws SQLException {
-    UUID id = UUID.randomUUID();
+  /** Records the run as RUNNING; a row the launcher inserted beforehand under the same id is taken over. */
+  public UUID started(UUID id, String job) throws SQLException {
     try (Connection c = target.connect(); PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO analytics_job_runs (run_id, job, status, started_at) VALUES (?, ?, 'RUNNING', ?)")) {
+        "INSERT INTO analytics_job_runs (run_id, job, status, started_at) VALUES (?, ?, 'RUNNING', ?) "
+            + "ON CONFLICT (run_id) DO UPDATE SET job = EXCLUDED.job, status = 'RUNNING', "
+            + "started_at = EXCLUDED.started_at, finished_at = NULL, message = NULL")) {
       ps.setObject(1, id);
       ps.setString(2, job);
       ps.setTimestamp(3, Timestamp.from(Instant.now()));

@@ -66,11 +66,20 @@ class LakePipelineIT {
 
   @Test
   @Order(2)
-  void rerunningWithNothingNewChangesNeitherBronzeNorSilver() {
+  void rerunningWithNothingNewChangesNeitherBronzeNorSilverAndTheAnnouncedRunIdIsKept() throws Exception {
     LakeTables t = lake.tables();
     long bronzeVersion = t.version(Layer.BRONZE, "orders").orElseThrow();
     long silverVersion = t.version(Layer.SILVER, SilverTables.ORDERS).orElseThrow();
-    assertThat(new LakeIngestion(lake.environment()).execute()).isEqualTo(LakeJob.EXIT_OK);
+    // A launcher (the API) announced the run first and handed its id to the job through ECAP_JOB_RUN_ID.
+    java.util.UUID runId = java.util.UUID.randomUUID();
+    try (var c = lake.jdbc().connect(); var s = c.createStatement()) {
+      s.executeUpdate("INSERT INTO analytics_job_runs (run_id, job, status, started_at) VALUES ('" + runId
+          + "', 'lake-ingestion', 'RUNNING', now())");
+    }
+    var announced = new io.ecap.platform.analytics.jobs.JobEnvironment(lake.config(),
+        java.util.Optional.of(lake.jdbc()), java.time.Clock.systemUTC(), java.util.Optional.of(runId));
+    assertThat(new LakeIngestion(announced).execute()).isEqualTo(LakeJob.EXIT_OK);
+    assertThat(lake.text("SELECT status FROM analytics_job_runs WHERE run_id = '" + runId + "'")).isEqualTo("SUCCEEDED");
     assertThat(t.version(Layer.BRONZE, "orders")).contains(bronzeVersion);
     assertThat(t.version(Layer.SILVER, SilverTables.ORDERS)).contains(silverVersion);
   }
