@@ -78,6 +78,8 @@ public final class TestRunnerJobManifest {
     env.addAll(EndpointEnv.infrastructure(model));
     model.pushgatewayUrl().ifPresent(url -> env.add(EndpointEnv.plain("ECAP_PUSHGATEWAY_URL", url)));
     env.add(EndpointEnv.field("ECAP_NAMESPACE", "metadata.namespace"));
+    // The cross-service suite hosts a webhook receiver the notifications service must reach: the pod's IP.
+    env.add(EndpointEnv.field("ECAP_WEBHOOK_SINK_HOST", "status.podIP"));
     env.add(EndpointEnv.plain("ECAP_RESULTS_CONFIGMAP", RunNames.RESULTS_CONFIGMAP_PREFIX + "-shard-$(ECAP_SHARD_INDEX)"));
     return env;
   }

@@ -159,6 +159,7 @@ class ManifestBuildersTest {
     assertThat(env).containsKeys("ECAP_KAFKA_BOOTSTRAP", "ECAP_JDBC_URL", "ECAP_JDBC_USER", "ECAP_JDBC_PASSWORD", "ECAP_REDIS_URL");
     assertThat(env).doesNotContainKey("ECAP_PUSHGATEWAY_URL");
     assertThat(env.get("ECAP_NAMESPACE").getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.namespace");
+    assertThat(env.get("ECAP_WEBHOOK_SINK_HOST").getValueFrom().getFieldRef().getFieldPath()).isEqualTo("status.podIP");
     assertThat(env.get("ECAP_SHARD_INDEX").getValueFrom().getFieldRef().getFieldPath())
         .isEqualTo("metadata.annotations['batch.kubernetes.io/job-completion-index']");
     assertThat(env.get("ECAP_RESULTS_CONFIGMAP").getValue()).isEqualTo("test-results-shard-$(ECAP_SHARD_INDEX)");
