@@ -47,6 +47,7 @@ class DashboardQueriesTest {
   private static final Set<String> GROUPING_LABELS = Set.of("job", "instance", "run", "shard");
 
   private static final Map<String, Set<String>> EXPORTED = new HashMap<>();
+  private static String operatorExposition;
 
   @BeforeAll
   static void collectExpositions() throws IOException {
@@ -55,7 +56,8 @@ class DashboardQueriesTest {
       harness.cluster.inject("POST", "/secrets", 500, 1);
       harness.create(OperatorHarness.run("dashboards", spec -> { }));
       harness.awaitPhase("dashboards", Phase.Succeeded);
-      parse(harness.scrape());
+      operatorExposition = harness.scrape();
+      parse(operatorExposition);
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     new PrometheusTextFormatWriter(false).write(out, ResultsMetrics.registry(sampleShard()).scrape(),
@@ -101,6 +103,19 @@ class DashboardQueriesTest {
     }
     assertThat(checked).isGreaterThan(20);
     assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void operatorExpositionPassesPromtool() throws IOException, InterruptedException {
+    Path promtool = Path.of("/usr/bin/promtool");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(promtool),
+        "promtool is missing: make test installs it (test-runner/src/test/scripts/ensure-prometheus.sh)");
+    Process process = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
+    try (var stdin = process.getOutputStream()) {
+      stdin.write(operatorExposition.getBytes(StandardCharsets.UTF_8));
+    }
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as("promtool check metrics on the operator's /metrics:%n%s", output).isZero();
   }
 
   @Test

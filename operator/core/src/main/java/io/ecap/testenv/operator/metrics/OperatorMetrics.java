@@ -25,6 +25,8 @@ public final class OperatorMetrics implements ProgressListener {
   private final Counter teardownFailures;
 
   public OperatorMetrics(MeterRegistry registry) {
+    // Before JOSDK creates its meters (the Operator is built after this), so they get HELP text.
+    registry.config().meterFilter(new JosdkMetricDescriptions());
     this.registry = registry;
     for (Phase phase : Phase.values()) {
       Gauge.builder("ecap.operator.runs", runs, r -> r.values().stream().filter(v -> phase.name().equals(v[0])).count())
