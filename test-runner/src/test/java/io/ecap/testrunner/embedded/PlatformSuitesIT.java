@@ -59,6 +59,8 @@ class PlatformSuitesIT {
         "  name: platform-suites",
         "spec:",
         "  profile: small",
+        "  spark:",
+        "    jobs: []",
         "  tests:",
         "    suites: [" + String.join(", ", SUITES) + "]",
         "    parallelism: 2",
