@@ -3,6 +3,7 @@ package io.ecap.testrunner.embedded;
 import io.ecap.testenv.operator.api.IntegrationTestRun;
 import io.ecap.testenv.operator.api.results.ShardSummary;
 import io.ecap.testenv.operator.api.results.SummaryCodec;
+import io.ecap.testenv.operator.api.spec.SparkJobSpec;
 import io.ecap.testenv.operator.api.spec.TestsSpec;
 import io.ecap.testenv.operator.api.status.GateResult;
 import io.ecap.testenv.operator.api.status.TestResults;
@@ -33,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
 
@@ -43,8 +45,12 @@ import java.util.stream.Stream;
  * are), aggregates and judges them with the operator's classes, writes target/ecap-report/, stops
  * the platform and exits with the verdict.
  *
+ * <p>Between readiness and the suites it runs the spec's Spark jobs ({@code spark.jobs}, in order) as child
+ * JVMs in local mode over the platform's lake ({@link SparkJobs}), within {@code timeouts.sparkJobs}.
+ *
  * <p>Exit codes: 0 the run passed; 1 it failed (gates, failed tests, run errors); 2 the run file is
- * invalid; 3 the environment did not become ready.
+ * invalid; 3 the environment did not become ready; 4 a Spark job failed (exit code not 0, 2 being the
+ * data-quality gate) or the jobs ran past {@code timeouts.sparkJobs}: no suite ran.
  */
 public final class EmbeddedLauncher {
 
@@ -52,6 +58,7 @@ public final class EmbeddedLauncher {
   public static final int FAILED = 1;
   public static final int INVALID = 2;
   public static final int ENVIRONMENT_NOT_READY = 3;
+  public static final int SPARK_JOB_FAILED = 4;
 
   /** Replaces {@code java -jar <platform jar>}; the launcher appends --embedded --profile --endpoints-file. */
   public static final String PLATFORM_COMMAND = "ECAP_PLATFORM_COMMAND";
@@ -62,6 +69,7 @@ public final class EmbeddedLauncher {
 
   private final Map<String, String> env;
   private final List<String> platformCommand;
+  private final String sparkJobsClasspath;
   private final Path reportDir;
   private final Path historyFile;
   private final PrintStream out;
@@ -71,6 +79,7 @@ public final class EmbeddedLauncher {
       PrintStream out, PrintStream err) {
     this.env = Map.copyOf(env);
     this.platformCommand = List.copyOf(platformCommand);
+    this.sparkJobsClasspath = SparkJobs.configuredClasspath(env);
     this.reportDir = reportDir.toAbsolutePath();
     this.historyFile = historyFile.toAbsolutePath();
     this.out = out;
@@ -138,6 +147,19 @@ public final class EmbeddedLauncher {
       }
       double readySeconds = (System.nanoTime() - platformStart) / 1e9;
       out.printf(Locale.ROOT, "[ecap] environment ready in %.1f s: %s%n", readySeconds, endpoints.keySet());
+      Optional<SparkJobs.Failure> sparkFailure;
+      try {
+        sparkFailure = runSparkJobs(run, endpoints);
+      } catch (IOException e) {
+        return environmentFailed(run, runId, started, SPARK_JOB_FAILED, "Spark jobs not started",
+            "a Spark job could not be started with -cp " + sparkJobsClasspath + ": " + e.getMessage(),
+            reportDir.resolve("spark"), "");
+      }
+      if (sparkFailure.isPresent()) {
+        return environmentFailed(run, runId, started, SPARK_JOB_FAILED, "Spark job " + sparkFailure.get().job()
+            + " failed", sparkFailure.get().reason(), reportDir.resolve("spark").resolve(sparkFailure.get().job()
+            + ".log"), sparkFailure.get().logTail());
+      }
       List<String> shardFailures = new ArrayList<>();
       List<ShardSummary> shards = runShards(run, runId, endpoints, shardFailures);
       out.println("[ecap] phase results: aggregating " + shards.size() + " shard summaries, evaluating the quality gates");
@@ -246,19 +268,53 @@ public final class EmbeddedLauncher {
   }
 
   private int environmentFailed(IntegrationTestRun run, String runId, Instant started, String reason, String logTail) {
-    err.println("[ecap] environment not ready: " + reason);
+    return environmentFailed(run, runId, started, ENVIRONMENT_NOT_READY, "environment not ready", reason,
+        reportDir.resolve("platform.log"), logTail);
+  }
+
+  private int environmentFailed(IntegrationTestRun run, String runId, Instant started, int exitCode, String what,
+      String reason, Path log, String logTail) {
+    err.println("[ecap] " + what + ": " + reason);
     if (!logTail.isBlank()) {
-      err.println("[ecap] last lines of " + reportDir.resolve("platform.log") + ":");
+      err.println("[ecap] last lines of " + log + ":");
       logTail.lines().forEach(l -> err.println("    " + l));
     }
     RunSummary summary = RunSummary.judge(new RunSummary.RunInfo(runId, run.getMetadata().getName(),
         run.getSpec().getProfile().name().toLowerCase(Locale.ROOT), started, Instant.now(), null,
         run.getSpec().getTests().getParallelism()), run.getSpec().getQualityGates(), List.of(),
-        List.of("environment not ready: " + reason));
+        List.of(what + ": " + reason + (logTail.isBlank() ? "" : "; last lines of " + log.getFileName() + ": "
+            + lastLines(logTail, 5))));
     RunSummaryFile.write(summary, reportDir.resolve("summary.json"));
     HtmlReport.write(summary, reportDir.resolve("report.html"));
-    out.println("[ecap] FAILED: the environment did not become ready; report: " + reportDir.resolve("report.html"));
-    return ENVIRONMENT_NOT_READY;
+    out.println("[ecap] FAILED: " + (exitCode == ENVIRONMENT_NOT_READY ? "the environment did not become ready"
+        : what + ", no suite ran") + "; report: " + reportDir.resolve("report.html"));
+    return exitCode;
+  }
+
+  /** The spec's Spark jobs, in order, within timeouts.sparkJobs; empty when they all succeeded (or there are none). */
+  private Optional<SparkJobs.Failure> runSparkJobs(IntegrationTestRun run, Map<String, String> endpoints)
+      throws IOException, InterruptedException {
+    List<SparkJobSpec> jobs = run.getSpec().getSpark() == null || run.getSpec().getSpark().getJobs() == null
+        ? List.of() : run.getSpec().getSpark().getJobs();
+    if (jobs.isEmpty()) {
+      out.println("[ecap] phase spark: no Spark jobs in spec.spark.jobs");
+      return Optional.empty();
+    }
+    String timeout = run.getSpec().getTimeouts().getSparkJobs();
+    out.printf("[ecap] phase spark: %d job(s) %s in order (timeout %s, -cp %s, logs %s)%n", jobs.size(),
+        jobs.stream().map(SparkJobSpec::getName).toList(), timeout, sparkJobsClasspath, reportDir.resolve("spark"));
+    long start = System.nanoTime();
+    Optional<SparkJobs.Failure> failure = new SparkJobs(sparkJobsClasspath, reportDir.resolve("spark"), out)
+        .runAll(jobs, endpoints, GoDuration.parse(timeout));
+    if (failure.isEmpty()) {
+      out.printf(Locale.ROOT, "[ecap] spark jobs done in %.1f s%n", (System.nanoTime() - start) / 1e9);
+    }
+    return failure;
+  }
+
+  private static String lastLines(String text, int count) {
+    List<String> lines = text.lines().toList();
+    return String.join(" | ", lines.subList(Math.max(0, lines.size() - count), lines.size()));
   }
 
   /** Removes what a previous run left (only the files this launcher writes), so no stale shard is aggregated. */
@@ -267,7 +323,7 @@ public final class EmbeddedLauncher {
     try (Stream<Path> entries = Files.list(reportDir)) {
       for (Path entry : entries.toList()) {
         String name = entry.getFileName().toString();
-        if (name.startsWith("shard-") && Files.isDirectory(entry)) {
+        if ((name.startsWith("shard-") || name.equals("spark")) && Files.isDirectory(entry)) {
           try (Stream<Path> tree = Files.walk(entry)) {
             for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
               Files.delete(p);

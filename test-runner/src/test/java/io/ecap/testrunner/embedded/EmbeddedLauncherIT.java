@@ -116,16 +116,82 @@ class EmbeddedLauncherIT {
     assertThat(dir.resolve("pids")).doesNotExist();
   }
 
+  @Test
+  void theSparkJobsRunInOrderAsChildJvmsWithTheLakeAndSparkFlagsBeforeTheSuites() throws Exception {
+    Path file = runFile("suites: [alpha]", "parallelism: 1", "30s", "2m", "  spark:", "    jobs:",
+        "      - {name: first, mainClass: " + StandInSparkJob.class.getName() + ", args: [--name=first]}",
+        "      - {name: second, mainClass: " + StandInSparkJob.class.getName() + ", args: [--name=second]}");
+    int exit = launcher("healthy").run(file);
+
+    assertThat(exit).as(output()).isEqualTo(EmbeddedLauncher.PASSED);
+    Path report = dir.resolve("report");
+    assertThat(report.resolve("lake/jobs.txt")).hasContent("first\nsecond");
+    String log = Files.readString(report.resolve("spark/first.log"));
+    assertThat(log).contains("stand-in job first args [--name=first]")
+        .contains("env ECAP_LAKE_PATH=" + report.resolve("lake"))
+        .contains("env ECAP_SPARK_MASTER=local[2]").contains("env SPARK_LOCAL_IP=127.0.0.1")
+        .contains("add-opens java.base/java.nio: true").contains("heap -Xmx1g");
+    assertThat(report.resolve("spark/second.log")).exists();
+    String output = output();
+    assertThat(output).contains("[ecap] phase spark: 2 job(s) [first, second]")
+        .contains("[ecap] spark job 1/2 first").contains("[ecap] spark job second done in");
+    assertThat(output.indexOf("[ecap] spark jobs done")).isGreaterThan(output.indexOf("[ecap] environment ready"))
+        .isLessThan(output.indexOf("[ecap] phase tests"));
+    assertStopped();
+  }
+
+  @Test
+  void aSparkJobStoppedByTheQualityGateFailsTheRunBeforeAnySuiteNamingTheJobAndItsLog() throws Exception {
+    Path file = runFile("suites: [alpha]", "parallelism: 1", "30s", "2m", "  spark:", "    jobs:",
+        "      - {name: gated, mainClass: " + StandInSparkJob.class.getName() + ", args: [--name=gated, --exit=2]}",
+        "      - {name: after, mainClass: " + StandInSparkJob.class.getName() + ", args: [--name=after]}");
+    int exit = launcher("healthy").run(file);
+
+    assertThat(exit).as(output()).isEqualTo(EmbeddedLauncher.SPARK_JOB_FAILED);
+    Path report = dir.resolve("report");
+    assertThat(report.resolve("lake/jobs.txt")).hasContent("gated");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("[ecap] Spark job gated failed")
+        .contains("exited with code 2 (stopped by the data-quality gate)")
+        .contains("promotion stopped by 1 critical data-quality rule(s)");
+    RunSummary summary = RunSummaryFile.read(report.resolve("summary.json"));
+    assertThat(summary.verdict()).isEqualTo(RunSummary.FAILED);
+    assertThat(summary.errors()).anySatisfy(e -> assertThat(e).startsWith("Spark job gated failed")
+        .contains("promotion stopped"));
+    assertThat(report.resolve("shard-0")).doesNotExist();
+    assertThat(output()).doesNotContain("[ecap] phase tests");
+    assertStopped();
+  }
+
+  @Test
+  void sparkJobsPastTheirTimeoutAreStoppedAndFailTheRun() throws Exception {
+    Path file = runFile("suites: [alpha]", "parallelism: 1", "30s", "2s", "  spark:", "    jobs:",
+        "      - {name: slow, mainClass: " + StandInSparkJob.class.getName() + ", args: [--sleep=60000]}");
+    long start = System.nanoTime();
+    int exit = launcher("healthy").run(file);
+
+    assertThat(exit).as(output()).isEqualTo(EmbeddedLauncher.SPARK_JOB_FAILED);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("Spark job slow was stopped")
+        .contains("longer than 2 s (spec.timeouts.sparkJobs)");
+    assertThat((System.nanoTime() - start) / 1e9).isLessThan(40);
+    assertStopped();
+  }
+
   private EmbeddedLauncher launcher(String mode) {
     List<String> platform = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
         System.getProperty("java.class.path"), StandInPlatform.class.getName(), "--mode=" + mode,
         "--pid-dir=" + dir.resolve("pids"));
-    return new EmbeddedLauncher(Map.of(ShardEnvironment.SUITES_PACKAGE, "io.ecap.testrunner"), platform,
+    return new EmbeddedLauncher(Map.of(ShardEnvironment.SUITES_PACKAGE, "io.ecap.testrunner",
+        SparkJobs.JOBS_JAR, System.getProperty("java.class.path")), platform,
         dir.resolve("report"), dir.resolve("history.json"), new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
   private Path runFile(String suites, String parallelism, String environmentTimeout) throws IOException {
+    return runFile(suites, parallelism, environmentTimeout, "30m", "  spark:", "    jobs: []");
+  }
+
+  private Path runFile(String suites, String parallelism, String environmentTimeout, String sparkTimeout,
+      String... spark) throws IOException {
     Path file = dir.resolve("run.yaml");
     Files.writeString(file, String.join("\n",
         "apiVersion: testing.ecap.io/v1alpha1",
@@ -134,6 +200,7 @@ class EmbeddedLauncherIT {
         "  name: stand-in",
         "spec:",
         "  profile: small",
+        String.join("\n", spark),
         "  tests:",
         "    " + suites,
         "    " + parallelism,
@@ -144,6 +211,7 @@ class EmbeddedLauncherIT {
         "    healthP99Millis: 500",
         "  timeouts:",
         "    environment: " + environmentTimeout,
+        "    sparkJobs: " + sparkTimeout,
         ""));
     return file;
   }

@@ -68,8 +68,10 @@ public final class StandInPlatform {
     });
     server.start();
     String api = "http://127.0.0.1:" + server.getAddress().getPort();
+    Path lake = endpoints.toAbsolutePath().getParent().resolve("lake");
+    Files.createDirectories(lake.resolve("landing"));
     Files.writeString(endpoints, "# written by the stand-in platform\nECAP_API_URL=" + api + "\nECAP_SERVICE_API_URL=" + api
-        + "\n");
+        + "\nECAP_LAKE_PATH=" + lake + "\n");
     System.out.println("api " + api);
     System.out.println("ready");
     Thread.sleep(Long.MAX_VALUE);

@@ -10,6 +10,7 @@ import io.ecap.platform.services.admin.FaultInjection;
 import io.ecap.platform.services.admin.RecentLogs;
 import io.ecap.platform.services.config.PlatformEndpoints;
 import io.ecap.platform.services.infra.embedded.EmbeddedInfrastructure;
+import io.ecap.platform.services.infra.embedded.EmbeddedLake;
 import io.ecap.platform.services.infra.embedded.EndpointsFile;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The platform jar's entry point. Modes: {@code --embedded} (everything in this JVM), {@code --service NAME}
+ * The platform jar's entry point. Modes: {@code --embedded} (everything in this JVM; the dataset also lands as JSON Lines in a lake directory for the Spark jobs), {@code --service NAME}
  * (one service against the infrastructure in ECAP_* environment variables), {@code --migrate}, {@code --seed}.
  * The test hooks under /admin (fault injection, recent logs) are on in {@code --embedded} mode, and for a service
  * when ECAP_FAULT_INJECTION=true / ECAP_LOG_ACCESS=true.
@@ -64,6 +65,10 @@ public final class PlatformLauncher implements Callable<Integer> {
   @Option(names = "--endpoints-file", defaultValue = "target/ecap-platform/endpoints.env",
       description = "Where --embedded writes its endpoints (default: ${DEFAULT-VALUE}).")
   Path endpointsFile;
+
+  @Option(names = "--lake-path", paramLabel = "DIR",
+      description = "Where --embedded writes the lake landing files (<DIR>/landing); default: a lake directory beside the endpoints file.")
+  Path lakePath;
 
   /** Log lines kept for GET /admin/logs when log access is on. */
   private static final int LOG_LINES = 20_000;
@@ -113,11 +118,12 @@ public final class PlatformLauncher implements Callable<Integer> {
     List<AutoCloseable> services = new java.util.concurrent.CopyOnWriteArrayList<>();
     installShutdownHook(services, infra);
     PlatformEndpoints endpoints = infra.endpoints();
+    Path lake = EmbeddedLake.prepare(lakePath, endpointsFile);
     try (HikariDataSource pool = Database.pool(endpoints.jdbcUrl(), endpoints.jdbcUser(), endpoints.jdbcPassword(), 4)) {
       Database.migrate(pool);
       new IntegrationTestDataManager(pool, () -> {
-        throw new IllegalStateException("the embedded seed writes PostgreSQL only");
-      }).createDataset(dataset, seedValue);
+        throw new IllegalStateException("the embedded seed writes PostgreSQL and the lake's landing files only");
+      }).createDataset(dataset, seedValue, EmbeddedLake.landing(lake));
     }
     // The services reach Redis and PostgreSQL through fault proxies; the endpoints file keeps the real ones.
     FaultInjection faults = FaultInjection.start(endpoints);
@@ -138,6 +144,7 @@ public final class PlatformLauncher implements Callable<Integer> {
     file.put(PlatformEndpoints.JDBC_USER, endpoints.jdbcUser());
     file.put(PlatformEndpoints.JDBC_PASSWORD, endpoints.jdbcPassword());
     file.put(PlatformEndpoints.REDIS_URL, endpoints.redisUrl());
+    file.put(EmbeddedLake.LAKE_PATH, lake.toString());
     for (PlatformService s : started) {
       file.put("ECAP_SERVICE_" + s.name().toUpperCase(Locale.ROOT) + "_URL", s.url());
     }
@@ -147,6 +154,7 @@ public final class PlatformLauncher implements Callable<Integer> {
     out.println("kafka " + endpoints.kafkaBootstrap());
     out.println("jdbc " + endpoints.jdbcUrl());
     out.println("redis " + endpoints.redisUrl());
+    out.println("lake " + lake);
     EndpointsFile.write(endpointsFile, file);
     out.println("endpoints " + endpointsFile.toAbsolutePath());
     out.println("ready");

@@ -47,7 +47,7 @@ public final class ApiServer implements AutoCloseable {
   private final Javalin app;
   private final List<Route> routes;
 
-  public ApiServer(ApiHandlers api, AdminHandlers admin, HealthMonitor health, Metrics metrics,
+  public ApiServer(ApiHandlers api, AnalyticsHandlers analytics, AdminHandlers admin, HealthMonitor health, Metrics metrics,
                    HttpObservability observability, ObjectMapper mapper) {
     String openApi = resource("/openapi.json");
     app = Javalin.create(config -> {
@@ -70,11 +70,16 @@ public final class ApiServer implements AutoCloseable {
         add(HandlerType.GET, "/api/v1/customers/{customerId}", api::getCustomer),
         add(HandlerType.GET, "/api/v1/customers/{customerId}/orders", api::customerOrders),
         add(HandlerType.GET, "/api/v1/customers/{customerId}/analytics", api::customerAnalytics),
+        add(HandlerType.GET, "/api/v1/customers/{customerId}/segment", analytics::customerSegment),
         add(HandlerType.POST, "/api/v1/products", api::createProduct),
         add(HandlerType.GET, "/api/v1/products", api::listProducts),
         add(HandlerType.GET, "/api/v1/products/{productId}", api::getProduct),
         add(HandlerType.GET, "/api/v1/products/{productId}/analytics", api::productAnalytics),
+        add(HandlerType.GET, "/api/v1/products/{productId}/recommendations", analytics::productRecommendations),
         add(HandlerType.GET, "/api/v1/analytics/top-products", api::topProducts),
+        add(HandlerType.GET, "/api/v1/analytics/daily-revenue", analytics::dailyRevenue),
+        add(HandlerType.GET, "/api/v1/analytics/cohorts", analytics::cohorts),
+        add(HandlerType.GET, "/api/v1/analytics/funnel", analytics::funnel),
         add(HandlerType.POST, "/api/v1/orders", api::createOrder),
         add(HandlerType.GET, "/api/v1/orders/{orderId}", api::getOrder),
         add(HandlerType.GET, "/api/v1/orders/{orderId}/fraud-decision", api::fraudDecision),

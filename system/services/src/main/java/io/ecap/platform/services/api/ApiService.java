@@ -107,7 +107,8 @@ public final class ApiService implements PlatformService {
           new OrderPlacement(tx, Clock.systemUTC()), relay::wake, Clock.systemUTC());
       HttpObservability observability = new HttpObservability(telemetry.tracer(),
           telemetry.openTelemetry().getPropagators().getTextMapPropagator(), metrics.registry());
-      ApiServer server = new ApiServer(handlers, new AdminHandlers(hooks, mapper), health, metrics, observability, mapper)
+      AnalyticsHandlers analytics = new AnalyticsHandlers(mapper, breakers, new AnalyticsStore(pool));
+      ApiServer server = new ApiServer(handlers, analytics, new AdminHandlers(hooks, mapper), health, metrics, observability, mapper)
           .start(host, port);
       resources.push(server);
       String shownHost = host.equals("0.0.0.0") ? "127.0.0.1" : host;

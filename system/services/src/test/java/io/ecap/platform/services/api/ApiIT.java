@@ -229,7 +229,7 @@ class ApiIT {
         operations++;
       }
     }
-    assertThat(operations).isEqualTo(24);
+    assertThat(operations).isEqualTo(29);
   }
 
   @Test
