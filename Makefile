@@ -36,7 +36,7 @@ test: ## The test command: every module's *Test and *IT (real Kafka, PostgreSQL,
 	$(MVN) $(MVN_FLAGS) install
 
 run: ## Embedded main job: validate $(RUN), start the embedded platform, run the suites, exit with the gates' verdict
-	$(MVN) $(MVN_FLAGS) -q -pl test-runner,system/services -am install -DskipTests
+	$(MVN) $(MVN_FLAGS) -q -pl test-runner,system/services,system/analytics -am install -DskipTests
 	java -jar $(RUNNER_JAR) run $(RUN)
 
 bench: ## Benchmarks (each module's `bench` profile): every figure beside a baseline measured in the same run
