@@ -6,7 +6,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 
-/** Sample suite {@code measuring}: publishes performance figures as the performance suites do. */
+/**
+ * Sample suite {@code measuring}: publishes performance figures as the performance suites do.
+ * A fixture run by the launcher's tests, which assert how, where and how often it runs; its own
+ * methods check nothing on purpose.
+ */
 @Tag("measuring")
 class MeasuringChecks {
 

@@ -5,7 +5,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-/** Sample suite {@code slow}: the second test hangs past any short run timeout. */
+/**
+ * Sample suite {@code slow}: the second test hangs past any short run timeout.
+ * A fixture run by the launcher's tests, which assert how, where and how often it runs; its own
+ * methods check nothing on purpose.
+ */
 @Tag("slow")
 @TestMethodOrder(MethodOrderer.MethodName.class)
 class SlowChecks {
