@@ -10,12 +10,16 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /** A one-node KRaft Kafka (combined broker and controller) in this JVM, with the platform's topics. */
 public final class EmbeddedKafka implements AutoCloseable {
 
   private static final int PARTITIONS = 3;
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
 
   private final KafkaClusterTestKit cluster;
 
@@ -24,6 +28,11 @@ public final class EmbeddedKafka implements AutoCloseable {
   }
 
   public static EmbeddedKafka start() throws Exception {
+    // A fatal error in the in-process broker (seen while it shuts down after a restart) must not take the
+    // whole JVM with it: Kafka's own test harnesses replace these procedures the same way. The broker then
+    // reports itself down and the platform's health says so.
+    Exit.setExitProcedure((status, message) -> LOG.error("embedded Kafka asked to exit ({}): {}", status, message));
+    Exit.setHaltProcedure((status, message) -> LOG.error("embedded Kafka asked to halt ({}): {}", status, message));
     KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
         .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
         .setConfigProp("offsets.topic.replication.factor", "1")
