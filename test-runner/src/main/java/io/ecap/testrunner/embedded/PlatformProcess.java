@@ -1,15 +1,11 @@
 package io.ecap.testrunner.embedded;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,31 +36,18 @@ final class PlatformProcess implements AutoCloseable {
   private PlatformProcess(Process process, Path endpointsFile, Path log, PrintStream out) throws IOException {
     this.process = process;
     this.endpointsFile = endpointsFile;
-    BufferedWriter writer = Files.newBufferedWriter(log, StandardCharsets.UTF_8);
-    this.pump = new Thread(() -> {
-      try (writer; BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
-          StandardCharsets.UTF_8))) {
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-          writer.write(line);
-          writer.newLine();
-          writer.flush();
-          tail.addLast(line);
-          if (tail.size() > TAIL_LINES) {
-            tail.pollFirst();
-          }
-          if (readyLine.getCount() > 0) {
-            out.println("[platform] " + line);
-            if (READY_LINE.equals(line.trim())) {
-              readyLine.countDown();
-            }
-          }
-        }
-      } catch (IOException e) {
-        tail.addLast("(log pump stopped: " + e.getMessage() + ")");
+    this.pump = LogPump.start(process, log, "ecap-platform-log", line -> {
+      tail.addLast(line);
+      if (tail.size() > TAIL_LINES) {
+        tail.pollFirst();
       }
-    }, "ecap-platform-log");
-    pump.setDaemon(true);
-    pump.start();
+      if (readyLine.getCount() > 0) {
+        out.println("[platform] " + line);
+        if (READY_LINE.equals(line.trim())) {
+          readyLine.countDown();
+        }
+      }
+    }, e -> tail.addLast("(log pump stopped: " + e.getMessage() + ")"));
   }
 
   static PlatformProcess start(List<String> command, String profile, Path endpointsFile, Path log, PrintStream out)

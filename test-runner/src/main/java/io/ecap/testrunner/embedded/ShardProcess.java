@@ -1,11 +1,7 @@
 package io.ecap.testrunner.embedded;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,24 +19,11 @@ final class ShardProcess {
   private ShardProcess(int index, Process process, Path log, PrintStream out) throws IOException {
     this.index = index;
     this.process = process;
-    BufferedWriter writer = Files.newBufferedWriter(log, StandardCharsets.UTF_8);
-    this.pump = new Thread(() -> {
-      try (writer; BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
-          StandardCharsets.UTF_8))) {
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-          writer.write(line);
-          writer.newLine();
-          writer.flush();
-          if (line.startsWith("[shard ")) {
-            out.println(line);
-          }
-        }
-      } catch (IOException e) {
-        out.println("[shard " + index + "] output lost: " + e.getMessage());
+    this.pump = LogPump.start(process, log, "ecap-shard-" + index + "-log", line -> {
+      if (line.startsWith("[shard ")) {
+        out.println(line);
       }
-    }, "ecap-shard-" + index + "-log");
-    pump.setDaemon(true);
-    pump.start();
+    }, e -> out.println("[shard " + index + "] output lost: " + e.getMessage()));
   }
 
   static ShardProcess start(int index, List<String> command, Map<String, String> environment, Path log,
