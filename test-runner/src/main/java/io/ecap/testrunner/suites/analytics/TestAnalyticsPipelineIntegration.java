@@ -11,11 +11,9 @@ import io.ecap.testrunner.suites.api.ExercisedRoutes;
 import io.ecap.testrunner.suites.api.Exercises;
 import io.ecap.testrunner.suites.lake.AnalyticsDb;
 import io.ecap.testrunner.suites.lake.Differences;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,17 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Tag("analytics")
 @RequiresEndpoints({Endpoint.API, Endpoint.JDBC})
 @ExtendWith(ExercisedRoutes.class)
-class TestAnalyticsPipelineIntegration {
-
-  private final Endpoints endpoints = Endpoints.fromEnvironment();
-  private final AnalyticsDb db = new AnalyticsDb(endpoints);
-  private final PlatformHttp api = new PlatformHttp(endpoints.api(), Duration.ofSeconds(10))
-      .observed(ExercisedRoutes::record);
-
-  @AfterEach
-  void close() {
-    db.close();
-  }
+class TestAnalyticsPipelineIntegration extends AnalyticsSuite {
 
   @Test
   void customerLifetimeValueEqualsTheDocumentedModelOverTheSeededOrders() {

@@ -11,10 +11,8 @@ import io.ecap.testrunner.suites.api.ExercisedRoutes;
 import io.ecap.testrunner.suites.api.Exercises;
 import io.ecap.testrunner.suites.lake.AnalyticsDb;
 import io.ecap.testrunner.suites.lake.Differences;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,17 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Tag("analytics")
 @RequiresEndpoints({Endpoint.API, Endpoint.JDBC})
 @ExtendWith(ExercisedRoutes.class)
-class TestRfmIntegration {
-
-  private final Endpoints endpoints = Endpoints.fromEnvironment();
-  private final AnalyticsDb db = new AnalyticsDb(endpoints);
-  private final PlatformHttp api = new PlatformHttp(endpoints.api(), Duration.ofSeconds(10))
-      .observed(ExercisedRoutes::record);
-
-  @AfterEach
-  void close() {
-    db.close();
-  }
+class TestRfmIntegration extends AnalyticsSuite {
 
   @Test
   void rfmScoresAndSegmentsEqualTheSqlOracleRowForRow() {
