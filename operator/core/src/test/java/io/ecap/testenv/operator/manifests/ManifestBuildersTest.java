@@ -2,12 +2,15 @@ package io.ecap.testenv.operator.manifests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ecap.testenv.operator.api.spec.LakeAccessMode;
+import io.ecap.testenv.operator.api.spec.LakeSpec;
 import io.ecap.testenv.operator.config.OperatorSettings;
 import io.ecap.testenv.operator.model.RunLabels;
 import io.ecap.testenv.operator.model.RunModel;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -29,7 +32,7 @@ class ManifestBuildersTest {
   @Test
   void everyObjectCarriesTheRunsLabelsAndMappingAnnotationsInTheRunNamespace() {
     List<HasMetadata> objects = ManifestPlan.all(model, Credentials.placeholder());
-    assertThat(objects).hasSize(24); // 1 service, 2 topics, 1 Spark job: see ManifestPlan
+    assertThat(objects).hasSize(25); // 1 service, 2 topics, 1 Spark job: see ManifestPlan
     for (HasMetadata object : objects) {
       assertThat(object.getMetadata().getLabels()).containsEntry(RunLabels.MANAGED_BY, "ecap-operator")
           .containsEntry(RunLabels.RUN, "nightly").containsKey(RunLabels.COMPONENT);
@@ -116,6 +119,28 @@ class ManifestBuildersTest {
   }
 
   @Test
+  void lakeClaimFollowsTheSpecAndItsDefaults() {
+    PersistentVolumeClaim claim = LakeManifests.claim(model);
+    assertThat(claim.getMetadata().getName()).isEqualTo("lake");
+    assertThat(claim.getMetadata().getLabels()).containsEntry(RunLabels.COMPONENT, "lake");
+    assertThat(claim.getSpec().getAccessModes()).containsExactly("ReadWriteOnce");
+    assertThat(claim.getSpec().getResources().getRequests()).containsExactly(Map.entry("storage", new Quantity("5Gi")));
+    assertThat(claim.getSpec().getStorageClassName()).as("the cluster's default class").isNull();
+
+    RunModel shared = Models.of("shared", spec -> {
+      LakeSpec lake = new LakeSpec();
+      lake.setStorage("20Gi");
+      lake.setStorageClassName("nfs-client");
+      lake.setAccessMode(LakeAccessMode.ReadWriteMany);
+      spec.setLake(lake);
+    });
+    PersistentVolumeClaim custom = LakeManifests.claim(shared);
+    assertThat(custom.getSpec().getAccessModes()).containsExactly("ReadWriteMany");
+    assertThat(custom.getSpec().getResources().getRequests()).containsEntry("storage", new Quantity("20Gi"));
+    assertThat(custom.getSpec().getStorageClassName()).isEqualTo("nfs-client");
+  }
+
+  @Test
   void sparkSubmitterRunsClusterModeWithADeterministicDriver() {
     Job job = SparkSubmitManifest.build(model, model.spec().getSpark().getJobs().get(0));
     Container container = job.getSpec().getTemplate().getSpec().getContainers().get(0);
@@ -197,6 +222,8 @@ class ManifestBuildersTest {
     assertThat(Quantity.getAmountInBytes(small.get("requests.cpu"))).isGreaterThan(new java.math.BigDecimal("1.5"));
     assertThat(Quantity.getAmountInBytes(large.get("limits.memory"))).isGreaterThan(Quantity.getAmountInBytes(small.get("limits.memory")));
     assertThat(QuotaManifests.limitRange(model).getSpec().getLimits().get(0).getDefault()).containsKeys("cpu", "memory");
+    // one Kafka node, PostgreSQL, the lake, three to spare
+    assertThat(small.get("persistentvolumeclaims")).isEqualTo(new Quantity("6"));
   }
 
   @Test
