@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -109,13 +110,20 @@ class ManifestBuildersTest {
     assertThat(env.get("ECAP_FAULT_INJECTION").getValue()).isEqualTo("true");
     assertThat(env.get("ECAP_LOG_ACCESS").getValue()).isEqualTo("true");
     assertThat(indexOf(container.getEnv(), "ECAP_REDIS_PASSWORD")).isLessThan(indexOf(container.getEnv(), "ECAP_REDIS_URL"));
+    assertThat(env.get("ECAP_LAKE_PATH").getValue()).isEqualTo("/lake");
+    assertLakeMounted(deployment.getSpec().getTemplate().getSpec(), container, false);
   }
 
   @Test
-  void seedJobMigratesThenSeedsTheProfile() {
+  void seedJobMigratesThenSeedsTheProfileIntoPostgresAndTheLake() {
     Job job = SeedJobManifest.build(model);
-    assertThat(job.getSpec().getTemplate().getSpec().getInitContainers().get(0).getArgs()).containsExactly("--migrate");
-    assertThat(job.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs()).containsExactly("--seed", "--profile", "small");
+    PodSpec pod = job.getSpec().getTemplate().getSpec();
+    assertThat(pod.getInitContainers().get(0).getArgs()).containsExactly("--migrate");
+    assertThat(pod.getInitContainers().get(0).getVolumeMounts()).extracting(VolumeMount::getName).doesNotContain("lake");
+    Container seed = pod.getContainers().get(0);
+    assertThat(seed.getArgs()).containsExactly("--seed", "--profile", "small", "--lake-path", "/lake");
+    assertThat(byName(seed.getEnv()).get("ECAP_LAKE_PATH").getValue()).isEqualTo("/lake");
+    assertLakeMounted(pod, seed, false);
   }
 
   @Test
@@ -162,6 +170,25 @@ class ManifestBuildersTest {
   }
 
   @Test
+  void sparkDriverAndExecutorsMountTheLakeWithItsPathInTheirEnvironment() {
+    List<String> args = SparkSubmitManifest.arguments(model, model.spec().getSpark().getJobs().get(0));
+    // The keys of Spark 4.0's running-on-kubernetes: volumes.[VolumeType].[VolumeName].{mount.*,options.*}, driverEnv, executorEnv.
+    List<String> expected = List.of(
+        "spark.kubernetes.driver.volumes.persistentVolumeClaim.lake.options.claimName=lake",
+        "spark.kubernetes.driver.volumes.persistentVolumeClaim.lake.mount.path=/lake",
+        "spark.kubernetes.driver.volumes.persistentVolumeClaim.lake.mount.readOnly=false",
+        "spark.kubernetes.executor.volumes.persistentVolumeClaim.lake.options.claimName=lake",
+        "spark.kubernetes.executor.volumes.persistentVolumeClaim.lake.mount.path=/lake",
+        "spark.kubernetes.executor.volumes.persistentVolumeClaim.lake.mount.readOnly=false",
+        "spark.kubernetes.driverEnv.ECAP_LAKE_PATH=/lake",
+        "spark.executorEnv.ECAP_LAKE_PATH=/lake");
+    for (String setting : expected) {
+      assertThat(args).contains(setting);
+      assertThat(args.get(args.indexOf(setting) - 1)).as("%s is a --conf", setting).isEqualTo("--conf");
+    }
+  }
+
+  @Test
   void runnerIsAnIndexedJobWithTheFullContract() {
     Job job = TestRunnerJobManifest.build(model);
     assertThat(job.getSpec().getCompletionMode()).isEqualTo("Indexed");
@@ -190,6 +217,8 @@ class ManifestBuildersTest {
     assertThat(env.get("ECAP_RESULTS_CONFIGMAP").getValue()).isEqualTo("test-results-shard-$(ECAP_SHARD_INDEX)");
     assertThat(indexOf(container.getEnv(), "ECAP_SHARD_INDEX")).isLessThan(indexOf(container.getEnv(), "ECAP_RESULTS_CONFIGMAP"));
     assertThat(job.getSpec().getTemplate().getSpec().getServiceAccountName()).isEqualTo("test-runner");
+    assertThat(env.get("ECAP_LAKE_PATH").getValue()).isEqualTo("/lake");
+    assertLakeMounted(job.getSpec().getTemplate().getSpec(), container, true);
   }
 
   @Test
@@ -252,6 +281,17 @@ class ManifestBuildersTest {
     assertThat(secret.getData()).containsKeys("postgres-user", "postgres-password", "redis-password");
     assertThat(secret.getImmutable()).isTrue();
     assertThat(Credentials.generate().postgresPassword()).isNotEqualTo(Credentials.generate().postgresPassword()).hasSize(24);
+  }
+
+  private static void assertLakeMounted(PodSpec pod, Container container, boolean readOnly) {
+    assertThat(pod.getVolumes()).filteredOn(v -> "lake".equals(v.getName())).singleElement().satisfies(volume -> {
+      assertThat(volume.getPersistentVolumeClaim().getClaimName()).isEqualTo("lake");
+      assertThat(volume.getPersistentVolumeClaim().getReadOnly()).isEqualTo(readOnly);
+    });
+    assertThat(container.getVolumeMounts()).filteredOn(m -> "lake".equals(m.getName())).singleElement().satisfies(mount -> {
+      assertThat(mount.getMountPath()).isEqualTo("/lake");
+      assertThat(mount.getReadOnly()).isEqualTo(readOnly);
+    });
   }
 
   private static Map<String, EnvVar> byName(List<EnvVar> env) {
