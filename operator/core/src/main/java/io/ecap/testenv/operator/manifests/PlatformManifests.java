@@ -45,7 +45,7 @@ public final class PlatformManifests {
         .withNewMetadata().withLabels(model.labels(Component.PLATFORM_SERVICE, name)).withAnnotations(model.annotations()).endMetadata()
         .withNewSpec()
         .withAutomountServiceAccountToken(false)
-        .withSecurityContext(PodSecurity.pod(PodSecurity.APP_UID))
+        .withSecurityContext(PodSecurity.pod(PodSecurity.PLATFORM_UID))
         .addNewContainer()
         .withName(name)
         .withImage(model.serviceImage(service))

@@ -29,7 +29,7 @@ public final class SeedJobManifest {
         .withNewSpec()
         .withRestartPolicy("Never")
         .withAutomountServiceAccountToken(false)
-        .withSecurityContext(PodSecurity.pod(PodSecurity.APP_UID))
+        .withSecurityContext(PodSecurity.pod(PodSecurity.PLATFORM_UID))
         .withInitContainers(step(model, "migrate", List.of("--migrate")).build())
         .withContainers(step(model, "seed", List.of("--seed", "--profile", profile, "--lake-path", LakeManifests.MOUNT_PATH))
             .addToEnv(LakeManifests.env())

@@ -37,7 +37,7 @@ public final class SparkSubmitManifest {
         .withNewSpec()
         .withRestartPolicy("Never")
         .withServiceAccountName(RunNames.SPARK_SERVICE_ACCOUNT)
-        .withSecurityContext(PodSecurity.pod(PodSecurity.APP_UID))
+        .withSecurityContext(PodSecurity.pod(PodSecurity.PLATFORM_UID))
         .addNewContainer()
         .withName("spark-submit")
         .withImage(model.sparkImage())

@@ -73,6 +73,21 @@ class ManifestBuildersTest {
   }
 
   @Test
+  void everyPodOfThePlatformImageRunsAsSparksUserSoTheLakeHasOneOwner() {
+    List<PodSpec> platformImage = List.of(
+        PlatformManifests.deployment(model, model.spec().getPlatform().getServices().get(0)).getSpec().getTemplate().getSpec(),
+        SeedJobManifest.build(model).getSpec().getTemplate().getSpec(),
+        SparkSubmitManifest.build(model, model.spec().getSpark().getJobs().get(0)).getSpec().getTemplate().getSpec());
+    for (PodSpec pod : platformImage) {
+      assertThat(pod.getSecurityContext().getRunAsUser()).isEqualTo(185L);
+      assertThat(pod.getSecurityContext().getRunAsGroup()).isEqualTo(185L);
+      assertThat(pod.getSecurityContext().getFsGroup()).isEqualTo(185L);
+    }
+    assertThat(TestRunnerJobManifest.build(model).getSpec().getTemplate().getSpec().getSecurityContext().getRunAsUser())
+        .as("the runner image's own user; it only reads the lake").isEqualTo(10001L);
+  }
+
+  @Test
   void postgresHasAPgIsReadyProbeAVolumeAndAHeadlessService() {
     StatefulSet set = PostgresManifests.statefulSet(model);
     Container container = set.getSpec().getTemplate().getSpec().getContainers().get(0);
