@@ -2,7 +2,6 @@ package io.ecap.platform.services;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.ecap.platform.core.generator.DatasetProfile;
-import io.ecap.platform.core.generator.DatasetSummary;
 import io.ecap.platform.core.store.Database;
 import io.ecap.platform.core.testdata.IntegrationTestDataManager;
 import io.ecap.platform.services.admin.AdminHooks;
@@ -29,7 +28,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The platform jar's entry point. Modes: {@code --embedded} (everything in this JVM; the dataset also lands as JSON Lines in a lake directory for the Spark jobs), {@code --service NAME}
- * (one service against the infrastructure in ECAP_* environment variables), {@code --migrate}, {@code --seed}.
+ * (one service against the infrastructure in ECAP_* environment variables), {@code --migrate}, {@code --seed} (with
+ * {@code --lake-path}, the same dataset also lands in the lake: what a cluster's seeding Job does).
  * The test hooks under /admin (fault injection, recent logs) are on in {@code --embedded} mode, and for a service
  * when ECAP_FAULT_INJECTION=true / ECAP_LOG_ACCESS=true.
  */
@@ -49,7 +49,8 @@ public final class PlatformLauncher implements Callable<Integer> {
     @Option(names = "--migrate", required = true, description = "Apply the database migrations and exit.")
     boolean migrate;
 
-    @Option(names = "--seed", required = true, description = "Migrate, generate and load the profile's dataset, and exit.")
+    @Option(names = "--seed", required = true,
+        description = "Migrate, generate and load the profile's dataset (and land it in the lake with --lake-path), and exit.")
     boolean seed;
   }
 
@@ -67,7 +68,8 @@ public final class PlatformLauncher implements Callable<Integer> {
   Path endpointsFile;
 
   @Option(names = "--lake-path", paramLabel = "DIR",
-      description = "Where --embedded writes the lake landing files (<DIR>/landing); default: a lake directory beside the endpoints file.")
+      description = "Where --embedded and --seed write the lake landing files (<DIR>/landing). --embedded defaults to a lake "
+          + "directory beside the endpoints file; --seed without it loads PostgreSQL only.")
   Path lakePath;
 
   /** Log lines kept for GET /admin/logs when log access is on. */
@@ -103,10 +105,17 @@ public final class PlatformLauncher implements Callable<Integer> {
       int applied = Database.migrate(pool).migrationsExecuted;
       out.println("migrated: " + applied + " migration(s) applied");
       if (mode.seed) {
-        DatasetSummary summary = new IntegrationTestDataManager(pool, () -> {
-          throw new IllegalStateException("seeding writes PostgreSQL only");
-        }).createDataset(dataset, seedValue);
-        out.println("seeded: " + summary);
+        IntegrationTestDataManager data = new IntegrationTestDataManager(pool, () -> {
+          throw new IllegalStateException("seeding writes PostgreSQL and the lake's landing files only");
+        });
+        if (lakePath == null) {
+          out.println("seeded: " + data.createDataset(dataset, seedValue));
+        } else {
+          // One generator run feeds both, so the lake's landing files are exactly the rows in PostgreSQL (the Spark
+          // jobs' data-quality gate and the data-lake suite compare them). Files are rewritten, so a retried Job is safe.
+          Path landing = EmbeddedLake.landing(lakePath);
+          out.println("seeded: " + data.createDataset(dataset, seedValue, landing) + "; landing files in " + landing);
+        }
       }
     }
     return 0;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.ecap.testenv.operator.api.spec.KafkaSpec;
+import io.ecap.testenv.operator.api.spec.LakeSpec;
 import io.ecap.testenv.operator.api.spec.MetricsSpec;
 import io.ecap.testenv.operator.api.spec.PlatformSpec;
 import io.ecap.testenv.operator.api.spec.PostgresSpec;
@@ -20,7 +21,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 /** Desired state of an {@link IntegrationTestRun}. Defaults live in the CRD schema, not in code. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"profile", "platform", "kafka", "postgres", "redis", "spark", "tests", "qualityGates",
+@JsonPropertyOrder({"profile", "platform", "kafka", "postgres", "redis", "lake", "spark", "tests", "qualityGates",
     "teardown", "metrics", "timeouts", "resources"})
 public class IntegrationTestRunSpec {
 
@@ -51,6 +52,11 @@ public class IntegrationTestRunSpec {
   @Default("{}")
   @ValidationRule(value = IMMUTABLE, message = IMMUTABLE_MESSAGE)
   private RedisSpec redis;
+
+  @JsonPropertyDescription("The data lake's volume on Kubernetes: seeding writes the landing files there, the Spark jobs their Delta tables; the services and the test runner read it. The embedded backend uses a local directory instead.")
+  @Default("{}")
+  @ValidationRule(value = IMMUTABLE, message = IMMUTABLE_MESSAGE)
+  private LakeSpec lake;
 
   @JsonPropertyDescription("Spark jobs run after the dataset is seeded and before the suites (cluster mode on Kubernetes, local mode embedded).")
   @Default("{}")
@@ -95,6 +101,8 @@ public class IntegrationTestRunSpec {
   public void setPostgres(PostgresSpec postgres) { this.postgres = postgres; }
   public RedisSpec getRedis() { return redis; }
   public void setRedis(RedisSpec redis) { this.redis = redis; }
+  public LakeSpec getLake() { return lake; }
+  public void setLake(LakeSpec lake) { this.lake = lake; }
   public SparkSpec getSpark() { return spark; }
   public void setSpark(SparkSpec spark) { this.spark = spark; }
   public TestsSpec getTests() { return tests; }

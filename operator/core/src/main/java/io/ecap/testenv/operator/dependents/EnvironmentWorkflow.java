@@ -21,9 +21,9 @@ import java.util.function.Predicate;
 /**
  * The run's dependency graph as a JOSDK workflow: namespace, then its guard rails (credentials,
  * isolation, quota, identities, services), then infrastructure (PostgreSQL, Redis, Kafka node pool,
- * cluster, topics), then the platform services once all of it is ready, then seeding once they are,
- * then the Spark jobs in order, then the test runner. Cleanup deletes it all in reverse, the
- * namespace last.
+ * cluster, topics) and the lake's volume claim, then the platform services once all of it is ready,
+ * then seeding once they are, then the Spark jobs in order, then the test runner. Cleanup deletes it
+ * all in reverse, the namespace last.
  */
 public final class EnvironmentWorkflow {
 
@@ -46,12 +46,13 @@ public final class EnvironmentWorkflow {
     var nodePool = new KafkaNodePoolDependent(models);
     var kafka = new KafkaClusterDependent(models);
     var topics = new KafkaTopicDependent(models);
+    var lake = new LakeClaimDependent(models);
     var deployments = new PlatformDeploymentDependent(models);
     var seed = new SeedJobDependent(models);
     var spark = new SparkSubmitJobDependent(models);
     var runner = new TestRunnerJobDependent(models);
     all.addAll(List.of(namespace, secret, networkPolicy, quota, limits, serviceAccounts, roles, roleBindings, services,
-        postgres, redis, nodePool, kafka, topics, deployments, seed, spark, runner));
+        postgres, redis, nodePool, kafka, topics, lake, deployments, seed, spark, runner));
 
     Condition<Object, IntegrationTestRun> postgresReady = single(postgres, s -> Readiness.ready((io.fabric8.kubernetes.api.model.apps.StatefulSet) s));
     Condition<Object, IntegrationTestRun> redisReady = single(redis, s -> Readiness.ready((io.fabric8.kubernetes.api.model.apps.StatefulSet) s));
@@ -80,8 +81,13 @@ public final class EnvironmentWorkflow {
         .addDependentResourceAndConfigure(nodePool).dependsOn(quota, limits, networkPolicy)
         .addDependentResourceAndConfigure(kafka).dependsOn(nodePool).withReadyPostcondition(kafkaReady)
         .addDependentResourceAndConfigure(topics).dependsOn(kafka).withReadyPostcondition(topicsReady)
-        .addDependentResourceAndConfigure(deployments).dependsOn(postgres, redis, topics, services).withReadyPostcondition(servicesReady)
-        .addDependentResourceAndConfigure(seed).dependsOn(deployments).withReadyPostcondition(seeded)
+        // No ready condition on the lake: with a WaitForFirstConsumer storage class (kind's local-path, most cloud
+        // defaults) a claim stays Pending until a pod that mounts it is scheduled, so waiting for Bound would wait
+        // forever. The pods that mount it wait for the volume themselves; a claim that never binds shows in those
+        // pods' "Pending (Unschedulable: ...)" in the run's status and diagnostics.
+        .addDependentResourceAndConfigure(lake).dependsOn(quota)
+        .addDependentResourceAndConfigure(deployments).dependsOn(postgres, redis, topics, services, lake).withReadyPostcondition(servicesReady)
+        .addDependentResourceAndConfigure(seed).dependsOn(deployments, lake).withReadyPostcondition(seeded)
         .addDependentResourceAndConfigure(spark).dependsOn(seed, roleBindings).withReadyPostcondition(sparkDone)
         .addDependentResourceAndConfigure(runner).dependsOn(spark, roleBindings)
         .build();

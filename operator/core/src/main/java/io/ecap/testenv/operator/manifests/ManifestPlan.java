@@ -30,6 +30,7 @@ public final class ManifestPlan {
     objects.add(KafkaManifests.nodePool(model));
     objects.add(KafkaManifests.kafka(model));
     objects.addAll(KafkaManifests.topics(model));
+    objects.add(LakeManifests.claim(model));
     for (PlatformServiceSpec service : model.spec().getPlatform().getServices()) {
       objects.add(PlatformManifests.service(model, service));
       objects.add(PlatformManifests.deployment(model, service));

@@ -29,6 +29,8 @@ public final class PlatformManifests {
     // logs by trace id through the platform's /admin hooks, which are off by default.
     env.add(EndpointEnv.plain("ECAP_FAULT_INJECTION", "true"));
     env.add(EndpointEnv.plain("ECAP_LOG_ACCESS", "true"));
+    // The API serves what the Spark jobs wrote and runs on-demand jobs (Spark local mode) against the same lake.
+    env.add(LakeManifests.env());
     if (service.getEnv() != null) {
       for (EnvVarSpec extra : service.getEnv()) {
         env.add(EndpointEnv.plain(extra.getName(), extra.getValue() == null ? "" : extra.getValue()));
@@ -43,7 +45,7 @@ public final class PlatformManifests {
         .withNewMetadata().withLabels(model.labels(Component.PLATFORM_SERVICE, name)).withAnnotations(model.annotations()).endMetadata()
         .withNewSpec()
         .withAutomountServiceAccountToken(false)
-        .withSecurityContext(PodSecurity.pod(PodSecurity.APP_UID))
+        .withSecurityContext(PodSecurity.pod(PodSecurity.PLATFORM_UID))
         .addNewContainer()
         .withName(name)
         .withImage(model.serviceImage(service))
@@ -56,9 +58,9 @@ public final class PlatformManifests {
         .endReadinessProbe()
         .withResources(model.sizing().resources("services", model.spec().getResources().getServices()))
         .withSecurityContext(PodSecurity.container())
-        .addToVolumeMounts(PodSecurity.mount("tmp", "/tmp"))
+        .addToVolumeMounts(PodSecurity.mount("tmp", "/tmp"), LakeManifests.mount(false))
         .endContainer()
-        .addToVolumes(PodSecurity.scratch("tmp"))
+        .addToVolumes(PodSecurity.scratch("tmp"), LakeManifests.volume(false))
         .endSpec()
         .endTemplate()
         .endSpec()

@@ -14,8 +14,17 @@ public final class PodSecurity {
 
   /** The uid the official postgres and redis images run their server as. */
   public static final long DATABASE_UID = 999L;
-  /** Non-root uid for images that do not name one (the platform and runner images run as 10001). */
+  /** Non-root uid of the test-runner image (and of images that do not name one). */
   public static final long APP_UID = 10001L;
+  /**
+   * The platform image's user: Apache Spark's image runs as spark (uid and gid 185), and spark-kubernetes starts the
+   * driver and executor pods with it, without a security context the operator could set. The other pods of that
+   * image (seeding, services, the submitter) run as the same uid, and their fsGroup gives the lake volume to group
+   * 185, so every writer of the shared lake can write where the others have: a mix of uids would leave Spark unable
+   * to write below a volume root the seed's fsGroup owns, and the services unable to refresh what Spark wrote. It is
+   * also the uid the image's /etc/passwd names, which Hadoop's login in a service's local-mode Spark job looks up.
+   */
+  public static final long PLATFORM_UID = 185L;
 
   private PodSecurity() {
   }

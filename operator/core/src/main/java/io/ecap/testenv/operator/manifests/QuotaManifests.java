@@ -62,9 +62,14 @@ public final class QuotaManifests {
         .addToHard("limits.cpu", cpu(limits.cpu))
         .addToHard("limits.memory", memory(limits.memory))
         .addToHard("pods", new Quantity(String.valueOf(pods * 2)))
-        .addToHard("persistentvolumeclaims", new Quantity(String.valueOf(spec.getKafka().getReplicas() + 4)))
+        .addToHard("persistentvolumeclaims", new Quantity(String.valueOf(claims(spec))))
         .endSpec()
         .build();
+  }
+
+  /** One per Kafka node (Strimzi's), PostgreSQL's and the lake's, plus three to spare (the spark-driver Role may create claims). */
+  static int claims(IntegrationTestRunSpec spec) {
+    return spec.getKafka().getReplicas() + 1 + 1 + 3;
   }
 
   public static LimitRange limitRange(RunModel model) {

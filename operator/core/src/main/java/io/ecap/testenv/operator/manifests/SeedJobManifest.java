@@ -3,7 +3,6 @@ package io.ecap.testenv.operator.manifests;
 import io.ecap.testenv.operator.model.Component;
 import io.ecap.testenv.operator.model.RunModel;
 import io.ecap.testenv.operator.naming.RunNames;
-import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
@@ -11,7 +10,8 @@ import java.util.List;
 
 /**
  * Seeds the profile's dataset once the services are ready: the platform image runs its migrations
- * ({@code --migrate}, an init container) and then {@code --seed --profile <profile>}.
+ * ({@code --migrate}, an init container) and then {@code --seed --profile <profile> --lake-path /lake}, which loads
+ * PostgreSQL and writes the same dataset (one generator run, same profile and seed) as the lake's landing files.
  */
 public final class SeedJobManifest {
 
@@ -29,17 +29,20 @@ public final class SeedJobManifest {
         .withNewSpec()
         .withRestartPolicy("Never")
         .withAutomountServiceAccountToken(false)
-        .withSecurityContext(PodSecurity.pod(PodSecurity.APP_UID))
-        .withInitContainers(step(model, "migrate", List.of("--migrate")))
-        .withContainers(step(model, "seed", List.of("--seed", "--profile", profile)))
-        .addToVolumes(PodSecurity.scratch("tmp"))
+        .withSecurityContext(PodSecurity.pod(PodSecurity.PLATFORM_UID))
+        .withInitContainers(step(model, "migrate", List.of("--migrate")).build())
+        .withContainers(step(model, "seed", List.of("--seed", "--profile", profile, "--lake-path", LakeManifests.MOUNT_PATH))
+            .addToEnv(LakeManifests.env())
+            .addToVolumeMounts(LakeManifests.mount(false))
+            .build())
+        .addToVolumes(PodSecurity.scratch("tmp"), LakeManifests.volume(false))
         .endSpec()
         .endTemplate()
         .endSpec()
         .build();
   }
 
-  private static Container step(RunModel model, String name, List<String> args) {
+  private static ContainerBuilder step(RunModel model, String name, List<String> args) {
     return new ContainerBuilder()
         .withName(name)
         .withImage(model.platformImage())
@@ -47,7 +50,6 @@ public final class SeedJobManifest {
         .withEnv(EndpointEnv.infrastructure(model))
         .withResources(model.sizing().resources("tooling", null))
         .withSecurityContext(PodSecurity.container())
-        .addToVolumeMounts(PodSecurity.mount("tmp", "/tmp"))
-        .build();
+        .addToVolumeMounts(PodSecurity.mount("tmp", "/tmp"));
   }
 }

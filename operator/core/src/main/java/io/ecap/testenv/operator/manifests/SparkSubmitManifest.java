@@ -37,7 +37,7 @@ public final class SparkSubmitManifest {
         .withNewSpec()
         .withRestartPolicy("Never")
         .withServiceAccountName(RunNames.SPARK_SERVICE_ACCOUNT)
-        .withSecurityContext(PodSecurity.pod(PodSecurity.APP_UID))
+        .withSecurityContext(PodSecurity.pod(PodSecurity.PLATFORM_UID))
         .addNewContainer()
         .withName("spark-submit")
         .withImage(model.sparkImage())
@@ -87,9 +87,17 @@ public final class SparkSubmitManifest {
       conf(args, "spark.kubernetes.driver.annotation." + annotation.getKey(), annotation.getValue());
       conf(args, "spark.kubernetes.executor.annotation." + annotation.getKey(), annotation.getValue());
     }
+    // Driver and executors both read and write the lake (executors write the table files), so both mount it.
+    for (String side : List.of("driver", "executor")) {
+      String volume = "spark.kubernetes." + side + ".volumes.persistentVolumeClaim." + RunNames.LAKE_CLAIM;
+      conf(args, volume + ".options.claimName", RunNames.LAKE_CLAIM);
+      conf(args, volume + ".mount.path", LakeManifests.MOUNT_PATH);
+      conf(args, volume + ".mount.readOnly", "false");
+    }
     for (String side : List.of("spark.kubernetes.driverEnv.", "spark.executorEnv.")) {
       conf(args, side + "ECAP_KAFKA_BOOTSTRAP", RunNames.kafkaBootstrap());
       conf(args, side + "ECAP_JDBC_URL", EndpointEnv.jdbcUrl(model));
+      conf(args, side + LakeManifests.LAKE_PATH_VARIABLE, LakeManifests.MOUNT_PATH);
     }
     for (String side : List.of("spark.kubernetes.driver.secretKeyRef.", "spark.kubernetes.executor.secretKeyRef.")) {
       conf(args, side + "ECAP_JDBC_USER", RunNames.SECRET + ":" + CredentialsManifest.POSTGRES_USER);

@@ -51,9 +51,10 @@ public final class TestRunnerJobManifest {
         .withTerminationMessagePolicy("File")
         .withResources(model.sizing().resources("testRunner", model.spec().getResources().getTestRunner()))
         .withSecurityContext(PodSecurity.container())
-        .addToVolumeMounts(PodSecurity.mount("tmp", "/tmp"), PodSecurity.mount("reports", "/reports"))
+        // The data-lake and ml suites check the lake's files; a black-box tester has no business changing them.
+        .addToVolumeMounts(PodSecurity.mount("tmp", "/tmp"), PodSecurity.mount("reports", "/reports"), LakeManifests.mount(true))
         .endContainer()
-        .addToVolumes(PodSecurity.scratch("tmp"), PodSecurity.scratch("reports"))
+        .addToVolumes(PodSecurity.scratch("tmp"), PodSecurity.scratch("reports"), LakeManifests.volume(true))
         .endSpec()
         .endTemplate()
         .endSpec()
@@ -76,6 +77,7 @@ public final class TestRunnerJobManifest {
       env.add(EndpointEnv.plain(serviceUrlVariable(service.getName()), PlatformManifests.url(service)));
     }
     env.addAll(EndpointEnv.infrastructure(model));
+    env.add(LakeManifests.env());
     model.pushgatewayUrl().ifPresent(url -> env.add(EndpointEnv.plain("ECAP_PUSHGATEWAY_URL", url)));
     env.add(EndpointEnv.field("ECAP_NAMESPACE", "metadata.namespace"));
     // The cross-service suite hosts a webhook receiver the notifications service must reach: the pod's IP.

@@ -11,6 +11,7 @@ public final class Component {
   public static final String REDIS = "redis";
   public static final String KAFKA = "kafka";
   public static final String KAFKA_TOPIC = "kafka-topic";
+  public static final String LAKE = "lake";
   public static final String PLATFORM_SERVICE = "platform-service";
   public static final String SEED = "seed";
   public static final String SPARK_SUBMIT = "spark-submit";

@@ -25,6 +25,8 @@ public final class RunNames {
   public static final String REDIS = "redis";
   public static final String KAFKA = "kafka";
   public static final String KAFKA_NODE_POOL = "dual-role";
+  /** The lake's PersistentVolumeClaim, and the volume's name in every pod (and Spark conf) that mounts it. */
+  public static final String LAKE_CLAIM = "lake";
   public static final String SEED_JOB = "seed-dataset";
   public static final String RUNNER_JOB = "test-runner";
   public static final String RESULTS_CONFIGMAP_PREFIX = "test-results";

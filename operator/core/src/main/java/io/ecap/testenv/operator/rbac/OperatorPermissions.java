@@ -13,7 +13,10 @@ public final class OperatorPermissions {
 
   /** What a dependent does with its kind: it creates and deletes, never updates (see RunDependent). */
   public static final List<String> DEPENDENT_VERBS = List.of("get", "list", "watch", "create", "delete");
-  /** Pods, services, configmaps and PVCs: the full set the spark-driver Role grants (no escalate/bind needed). */
+  /**
+   * Pods, services, configmaps and PVCs: the full set the spark-driver Role grants (no escalate/bind needed). It
+   * includes what the Service and lake-claim dependents use ({@link #DEPENDENT_VERBS}).
+   */
   public static final List<String> GRANTED_VERBS =
       List.of("create", "get", "list", "watch", "update", "patch", "delete", "deletecollection");
 

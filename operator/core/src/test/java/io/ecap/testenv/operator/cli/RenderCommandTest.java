@@ -39,7 +39,8 @@ class RenderCommandTest {
         .map(d -> Serialization.unmarshal(d, HasMetadata.class).getKind()).toList();
     assertThat(kinds.get(0)).isEqualTo("Namespace");
     assertThat(kinds).containsSubsequence("Namespace", "Secret", "NetworkPolicy", "ResourceQuota", "LimitRange", "ServiceAccount",
-        "Role", "RoleBinding", "StatefulSet", "KafkaNodePool", "Kafka", "KafkaTopic", "Deployment", "Job");
+        "Role", "RoleBinding", "StatefulSet", "KafkaNodePool", "Kafka", "KafkaTopic", "PersistentVolumeClaim", "Deployment", "Job");
+    assertThat(kinds.stream().filter("PersistentVolumeClaim"::equals)).as("the lake's claim").hasSize(1);
     assertThat(kinds.stream().filter("Deployment"::equals)).hasSize(4);
     assertThat(kinds.stream().filter("KafkaTopic"::equals)).hasSize(6);
     assertThat(outcome.out()).contains("apiVersion: \"kafka.strimzi.io/v1\"").doesNotContain("v1beta2");

@@ -8,6 +8,7 @@ import io.ecap.testenv.operator.manifests.strimzi.KafkaV1;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LimitRange;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -27,7 +28,7 @@ final class Leftovers {
 
   static final List<Class<? extends HasMetadata>> KINDS = List.of(Secret.class, NetworkPolicy.class, ResourceQuota.class,
       LimitRange.class, ServiceAccount.class, Role.class, RoleBinding.class, Service.class, StatefulSet.class, Deployment.class,
-      Job.class, Pod.class, ConfigMap.class, KafkaV1.class, KafkaNodePoolV1.class, KafkaTopicV1.class);
+      Job.class, Pod.class, ConfigMap.class, PersistentVolumeClaim.class, KafkaV1.class, KafkaNodePoolV1.class, KafkaTopicV1.class);
 
   private Leftovers() {
   }

@@ -2,14 +2,18 @@ package io.ecap.testenv.operator.manifests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ecap.testenv.operator.api.spec.LakeAccessMode;
+import io.ecap.testenv.operator.api.spec.LakeSpec;
 import io.ecap.testenv.operator.config.OperatorSettings;
 import io.ecap.testenv.operator.model.RunLabels;
 import io.ecap.testenv.operator.model.RunModel;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -29,7 +33,7 @@ class ManifestBuildersTest {
   @Test
   void everyObjectCarriesTheRunsLabelsAndMappingAnnotationsInTheRunNamespace() {
     List<HasMetadata> objects = ManifestPlan.all(model, Credentials.placeholder());
-    assertThat(objects).hasSize(24); // 1 service, 2 topics, 1 Spark job: see ManifestPlan
+    assertThat(objects).hasSize(25); // 1 service, 2 topics, 1 Spark job: see ManifestPlan
     for (HasMetadata object : objects) {
       assertThat(object.getMetadata().getLabels()).containsEntry(RunLabels.MANAGED_BY, "ecap-operator")
           .containsEntry(RunLabels.RUN, "nightly").containsKey(RunLabels.COMPONENT);
@@ -66,6 +70,21 @@ class ManifestBuildersTest {
         assertThat(container.getVolumeMounts()).as("a writable path for a read-only root").isNotEmpty();
       }
     }
+  }
+
+  @Test
+  void everyPodOfThePlatformImageRunsAsSparksUserSoTheLakeHasOneOwner() {
+    List<PodSpec> platformImage = List.of(
+        PlatformManifests.deployment(model, model.spec().getPlatform().getServices().get(0)).getSpec().getTemplate().getSpec(),
+        SeedJobManifest.build(model).getSpec().getTemplate().getSpec(),
+        SparkSubmitManifest.build(model, model.spec().getSpark().getJobs().get(0)).getSpec().getTemplate().getSpec());
+    for (PodSpec pod : platformImage) {
+      assertThat(pod.getSecurityContext().getRunAsUser()).isEqualTo(185L);
+      assertThat(pod.getSecurityContext().getRunAsGroup()).isEqualTo(185L);
+      assertThat(pod.getSecurityContext().getFsGroup()).isEqualTo(185L);
+    }
+    assertThat(TestRunnerJobManifest.build(model).getSpec().getTemplate().getSpec().getSecurityContext().getRunAsUser())
+        .as("the runner image's own user; it only reads the lake").isEqualTo(10001L);
   }
 
   @Test
@@ -106,13 +125,42 @@ class ManifestBuildersTest {
     assertThat(env.get("ECAP_FAULT_INJECTION").getValue()).isEqualTo("true");
     assertThat(env.get("ECAP_LOG_ACCESS").getValue()).isEqualTo("true");
     assertThat(indexOf(container.getEnv(), "ECAP_REDIS_PASSWORD")).isLessThan(indexOf(container.getEnv(), "ECAP_REDIS_URL"));
+    assertThat(env.get("ECAP_LAKE_PATH").getValue()).isEqualTo("/lake");
+    assertLakeMounted(deployment.getSpec().getTemplate().getSpec(), container, false);
   }
 
   @Test
-  void seedJobMigratesThenSeedsTheProfile() {
+  void seedJobMigratesThenSeedsTheProfileIntoPostgresAndTheLake() {
     Job job = SeedJobManifest.build(model);
-    assertThat(job.getSpec().getTemplate().getSpec().getInitContainers().get(0).getArgs()).containsExactly("--migrate");
-    assertThat(job.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs()).containsExactly("--seed", "--profile", "small");
+    PodSpec pod = job.getSpec().getTemplate().getSpec();
+    assertThat(pod.getInitContainers().get(0).getArgs()).containsExactly("--migrate");
+    assertThat(pod.getInitContainers().get(0).getVolumeMounts()).extracting(VolumeMount::getName).doesNotContain("lake");
+    Container seed = pod.getContainers().get(0);
+    assertThat(seed.getArgs()).containsExactly("--seed", "--profile", "small", "--lake-path", "/lake");
+    assertThat(byName(seed.getEnv()).get("ECAP_LAKE_PATH").getValue()).isEqualTo("/lake");
+    assertLakeMounted(pod, seed, false);
+  }
+
+  @Test
+  void lakeClaimFollowsTheSpecAndItsDefaults() {
+    PersistentVolumeClaim claim = LakeManifests.claim(model);
+    assertThat(claim.getMetadata().getName()).isEqualTo("lake");
+    assertThat(claim.getMetadata().getLabels()).containsEntry(RunLabels.COMPONENT, "lake");
+    assertThat(claim.getSpec().getAccessModes()).containsExactly("ReadWriteOnce");
+    assertThat(claim.getSpec().getResources().getRequests()).containsExactly(Map.entry("storage", new Quantity("5Gi")));
+    assertThat(claim.getSpec().getStorageClassName()).as("the cluster's default class").isNull();
+
+    RunModel shared = Models.of("shared", spec -> {
+      LakeSpec lake = new LakeSpec();
+      lake.setStorage("20Gi");
+      lake.setStorageClassName("nfs-client");
+      lake.setAccessMode(LakeAccessMode.ReadWriteMany);
+      spec.setLake(lake);
+    });
+    PersistentVolumeClaim custom = LakeManifests.claim(shared);
+    assertThat(custom.getSpec().getAccessModes()).containsExactly("ReadWriteMany");
+    assertThat(custom.getSpec().getResources().getRequests()).containsEntry("storage", new Quantity("20Gi"));
+    assertThat(custom.getSpec().getStorageClassName()).isEqualTo("nfs-client");
   }
 
   @Test
@@ -134,6 +182,25 @@ class ManifestBuildersTest {
             "spark.kubernetes.driver.label.testing.ecap.io/run=nightly",
             "spark.kubernetes.driver.annotation.testing.ecap.io/run-name=nightly");
     assertThat(args.get(args.size() - 1)).isEqualTo("local:///app/spark-jobs.jar");
+  }
+
+  @Test
+  void sparkDriverAndExecutorsMountTheLakeWithItsPathInTheirEnvironment() {
+    List<String> args = SparkSubmitManifest.arguments(model, model.spec().getSpark().getJobs().get(0));
+    // The keys of Spark 4.0's running-on-kubernetes: volumes.[VolumeType].[VolumeName].{mount.*,options.*}, driverEnv, executorEnv.
+    List<String> expected = List.of(
+        "spark.kubernetes.driver.volumes.persistentVolumeClaim.lake.options.claimName=lake",
+        "spark.kubernetes.driver.volumes.persistentVolumeClaim.lake.mount.path=/lake",
+        "spark.kubernetes.driver.volumes.persistentVolumeClaim.lake.mount.readOnly=false",
+        "spark.kubernetes.executor.volumes.persistentVolumeClaim.lake.options.claimName=lake",
+        "spark.kubernetes.executor.volumes.persistentVolumeClaim.lake.mount.path=/lake",
+        "spark.kubernetes.executor.volumes.persistentVolumeClaim.lake.mount.readOnly=false",
+        "spark.kubernetes.driverEnv.ECAP_LAKE_PATH=/lake",
+        "spark.executorEnv.ECAP_LAKE_PATH=/lake");
+    for (String setting : expected) {
+      assertThat(args).contains(setting);
+      assertThat(args.get(args.indexOf(setting) - 1)).as("%s is a --conf", setting).isEqualTo("--conf");
+    }
   }
 
   @Test
@@ -165,6 +232,8 @@ class ManifestBuildersTest {
     assertThat(env.get("ECAP_RESULTS_CONFIGMAP").getValue()).isEqualTo("test-results-shard-$(ECAP_SHARD_INDEX)");
     assertThat(indexOf(container.getEnv(), "ECAP_SHARD_INDEX")).isLessThan(indexOf(container.getEnv(), "ECAP_RESULTS_CONFIGMAP"));
     assertThat(job.getSpec().getTemplate().getSpec().getServiceAccountName()).isEqualTo("test-runner");
+    assertThat(env.get("ECAP_LAKE_PATH").getValue()).isEqualTo("/lake");
+    assertLakeMounted(job.getSpec().getTemplate().getSpec(), container, true);
   }
 
   @Test
@@ -197,6 +266,8 @@ class ManifestBuildersTest {
     assertThat(Quantity.getAmountInBytes(small.get("requests.cpu"))).isGreaterThan(new java.math.BigDecimal("1.5"));
     assertThat(Quantity.getAmountInBytes(large.get("limits.memory"))).isGreaterThan(Quantity.getAmountInBytes(small.get("limits.memory")));
     assertThat(QuotaManifests.limitRange(model).getSpec().getLimits().get(0).getDefault()).containsKeys("cpu", "memory");
+    // one Kafka node, PostgreSQL, the lake, three to spare
+    assertThat(small.get("persistentvolumeclaims")).isEqualTo(new Quantity("6"));
   }
 
   @Test
@@ -225,6 +296,17 @@ class ManifestBuildersTest {
     assertThat(secret.getData()).containsKeys("postgres-user", "postgres-password", "redis-password");
     assertThat(secret.getImmutable()).isTrue();
     assertThat(Credentials.generate().postgresPassword()).isNotEqualTo(Credentials.generate().postgresPassword()).hasSize(24);
+  }
+
+  private static void assertLakeMounted(PodSpec pod, Container container, boolean readOnly) {
+    assertThat(pod.getVolumes()).filteredOn(v -> "lake".equals(v.getName())).singleElement().satisfies(volume -> {
+      assertThat(volume.getPersistentVolumeClaim().getClaimName()).isEqualTo("lake");
+      assertThat(volume.getPersistentVolumeClaim().getReadOnly()).isEqualTo(readOnly);
+    });
+    assertThat(container.getVolumeMounts()).filteredOn(m -> "lake".equals(m.getName())).singleElement().satisfies(mount -> {
+      assertThat(mount.getMountPath()).isEqualTo("/lake");
+      assertThat(mount.getReadOnly()).isEqualTo(readOnly);
+    });
   }
 
   private static Map<String, EnvVar> byName(List<EnvVar> env) {

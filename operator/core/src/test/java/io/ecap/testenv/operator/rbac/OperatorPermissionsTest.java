@@ -8,6 +8,7 @@ import io.ecap.testenv.operator.dependents.EnvironmentWorkflow;
 import io.ecap.testenv.operator.dependents.RunDependent;
 import io.ecap.testenv.operator.model.RunModels;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import java.util.List;
@@ -23,6 +24,7 @@ class OperatorPermissionsTest {
     List<RunDependent<?>> dependents =
         new EnvironmentWorkflow(new RunModels(RunValidator.forGeneratedCrd(), OperatorSettings.defaults())).dependents();
     assertThat(dependents).hasSizeGreaterThan(10);
+    assertThat(dependents).as("the lake's claim").anyMatch(d -> d.resourceType() == PersistentVolumeClaim.class);
     for (RunDependent<?> dependent : dependents) {
       Class<? extends HasMetadata> type = dependent.resourceType();
       String group = HasMetadata.getGroup(type) == null ? "" : HasMetadata.getGroup(type);

@@ -8,10 +8,12 @@ import io.ecap.testenv.operator.model.Component;
 import io.ecap.testenv.operator.model.RunLabels;
 import io.ecap.testenv.operator.results.ShardSummaryReader;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -30,12 +32,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * Plays kubelet and the other controllers on the CRUD mock server, which has none: marks
  * StatefulSets and Deployments ready (with a running pod each), sets Strimzi's Ready condition,
- * completes the seeding job, runs each Spark driver pod to completion, and runs the runner's shards:
- * a terminated pod per index with the summary as termination message, and the results ConfigMap.
+ * completes the seeding job, runs each Spark driver pod (made from the --conf flags, as spark-submit
+ * would) to completion, and runs the runner's shards: a terminated pod per index with the summary as
+ * termination message, and the results ConfigMap.
  */
 public final class ClusterSimulator implements AutoCloseable {
 
   private static final String MANAGED = RunLabels.MANAGED_BY + "=" + RunLabels.MANAGED_BY_VALUE;
+  private static final String DRIVER_CLAIMS = "spark.kubernetes.driver.volumes.persistentVolumeClaim.";
 
   private final KubernetesClient client;
   private final Behaviour behaviour;
@@ -140,11 +144,18 @@ public final class ClusterSimulator implements AutoCloseable {
     client.resource(job).updateStatus();
   }
 
-  /** spark-submit in cluster mode: the driver pod appears with the name, labels and annotations of the --conf flags. */
+  /**
+   * spark-submit in cluster mode: the driver pod appears with the name, labels, annotations, environment and
+   * persistentVolumeClaim volumes of the --conf flags, as spark-kubernetes builds it.
+   */
   private void submitSpark(Job job) {
     List<String> args = job.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs();
     Map<String, String> labels = new LinkedHashMap<>();
     Map<String, String> annotations = new LinkedHashMap<>();
+    Map<String, String> env = new LinkedHashMap<>();
+    Map<String, String> claims = new LinkedHashMap<>();
+    Map<String, String> mountPaths = new LinkedHashMap<>();
+    Map<String, String> readOnly = new LinkedHashMap<>();
     String driver = null;
     String appName = null;
     for (int i = 0; i < args.size(); i++) {
@@ -155,11 +166,21 @@ public final class ClusterSimulator implements AutoCloseable {
       if (arg.startsWith("spark.kubernetes.driver.pod.name=")) {
         driver = arg.substring(arg.indexOf('=') + 1);
       } else if (arg.startsWith("spark.kubernetes.driver.label.")) {
-        String kv = arg.substring("spark.kubernetes.driver.label.".length());
-        labels.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+        putConf(labels, arg, "spark.kubernetes.driver.label.");
       } else if (arg.startsWith("spark.kubernetes.driver.annotation.")) {
-        String kv = arg.substring("spark.kubernetes.driver.annotation.".length());
-        annotations.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+        putConf(annotations, arg, "spark.kubernetes.driver.annotation.");
+      } else if (arg.startsWith("spark.kubernetes.driverEnv.")) {
+        putConf(env, arg, "spark.kubernetes.driverEnv.");
+      } else if (arg.startsWith(DRIVER_CLAIMS)) {
+        String key = arg.substring(DRIVER_CLAIMS.length(), arg.indexOf('='));
+        String volume = key.substring(0, key.indexOf('.'));
+        String value = arg.substring(arg.indexOf('=') + 1);
+        switch (key.substring(volume.length() + 1)) {
+          case "options.claimName" -> claims.put(volume, value);
+          case "mount.path" -> mountPaths.put(volume, value);
+          case "mount.readOnly" -> readOnly.put(volume, value);
+          default -> { }
+        }
       }
     }
     if (behaviour.neverReady.contains(appName)) {
@@ -167,12 +188,26 @@ public final class ClusterSimulator implements AutoCloseable {
     }
     String namespace = job.getMetadata().getNamespace();
     if (client.pods().inNamespace(namespace).withName(driver).get() == null) {
+      ContainerBuilder container = new ContainerBuilder().withName("spark-kubernetes-driver").withImage("spark");
+      env.forEach((name, value) -> container.addNewEnv().withName(name).withValue(value).endEnv());
+      PodSpecBuilder spec = new PodSpecBuilder();
+      claims.forEach((volume, claim) -> {
+        boolean ro = Boolean.parseBoolean(readOnly.get(volume));
+        spec.addNewVolume().withName(volume).withNewPersistentVolumeClaim().withClaimName(claim).withReadOnly(ro)
+            .endPersistentVolumeClaim().endVolume();
+        container.addNewVolumeMount().withName(volume).withMountPath(mountPaths.get(volume)).withReadOnly(ro).endVolumeMount();
+      });
       client.resource(new PodBuilder().withNewMetadata().withName(driver).withNamespace(namespace).withLabels(labels)
           .withAnnotations(annotations).addToAnnotations("sim/app", appName).endMetadata()
-          .withNewSpec().addNewContainer().withName("spark-kubernetes-driver").withImage("spark").endContainer().endSpec()
+          .withSpec(spec.addToContainers(container.build()).build())
           .withNewStatus().withPhase("Running").withStartTime(Instant.now().toString()).endStatus().build()).create();
     }
     finishJob(job, true, false);
+  }
+
+  private static void putConf(Map<String, String> into, String arg, String prefix) {
+    String kv = arg.substring(prefix.length());
+    into.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
   }
 
   private void advanceDrivers() {

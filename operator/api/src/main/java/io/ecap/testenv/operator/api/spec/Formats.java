@@ -16,6 +16,9 @@ public final class Formats {
   /** An RFC 1123 label, as used for names that become parts of Kubernetes object names. */
   public static final String DNS_LABEL = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
 
+  /** An RFC 1123 subdomain, as object names such as a StorageClass's are. */
+  public static final String DNS_SUBDOMAIN = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
+
   /** A Kafka topic name. */
   public static final String TOPIC = "^[a-zA-Z0-9._-]+$";
 

@@ -36,6 +36,7 @@ final class SemanticValidator {
     }
     checkPositiveQuantity(spec.path("kafka").path("storage"), "spec.kafka.storage", errors);
     checkPositiveQuantity(spec.path("postgres").path("storage"), "spec.postgres.storage", errors);
+    checkPositiveQuantity(spec.path("lake").path("storage"), "spec.lake.storage", errors);
     checkPositiveQuantity(spec.path("spark").path("driverMemory"), "spec.spark.driverMemory", errors);
     checkPositiveQuantity(spec.path("spark").path("executorMemory"), "spec.spark.executorMemory", errors);
     checkPushgateway(spec.path("metrics").path("pushgatewayUrl"), errors);

@@ -47,7 +47,7 @@ public final class EmbeddedLake {
     }
   }
 
-  /** Where the landing files go: the jobs' default ECAP_LANDING_PATH. */
+  /** Where the landing files go under a lake (this one, or a cluster's lake volume for {@code --seed}): the jobs' default ECAP_LANDING_PATH. */
   public static Path landing(Path lake) {
     return lake.resolve("landing");
   }
