@@ -2,6 +2,9 @@ package io.ecap.platform.services.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.ecap.platform.core.sparkjobs.SparkJobCatalog;
 import io.ecap.platform.services.jobs.JobRunDocument;
 import io.ecap.platform.services.jobs.LandingRejected;
@@ -34,8 +37,21 @@ public final class SparkJobHandlers {
 
   public SparkJobHandlers(SparkJobs jobs, ObjectMapper mapper) {
     this.jobs = jobs;
-    this.requests = new Requests(mapper);
+    this.requests = new Requests(strictText(mapper));
     this.mapper = mapper;
+  }
+
+  /**
+   * A copy of the mapper that refuses numbers and booleans where a string is expected: Jackson turns {@code "lake": 7}
+   * into the lake "7" otherwise, and a mistyped body would run a job over the wrong lake instead of being refused.
+   */
+  private static ObjectMapper strictText(ObjectMapper mapper) {
+    ObjectMapper strict = mapper.copy();
+    strict.coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    return strict;
   }
 
   public void submit(Context ctx) throws Exception {
