@@ -13,7 +13,6 @@ import io.ecap.platform.services.infra.embedded.EmbeddedInfrastructure;
 import io.ecap.platform.services.infra.embedded.EmbeddedLake;
 import io.ecap.platform.services.infra.embedded.EndpointsFile;
 import io.ecap.platform.services.jobs.SparkJobs;
-import io.ecap.platform.services.jobs.SparkJobsSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -161,7 +160,7 @@ public final class PlatformLauncher implements Callable<Integer> {
     out.println("jdbc " + endpoints.jdbcUrl());
     out.println("redis " + endpoints.redisUrl());
     out.println("lake " + lake);
-    out.println("spark-jobs " + (sparkJobs.isEnabled() ? "on" : "off (" + SparkJobsSettings.JOBS_JAR + " not set)"));
+    out.println("spark-jobs " + (sparkJobs.isEnabled() ? "on" : "off: " + sparkJobs.disabledReason()));
     EndpointsFile.write(endpointsFile, file);
     out.println("endpoints " + endpointsFile.toAbsolutePath());
     out.println("ready");

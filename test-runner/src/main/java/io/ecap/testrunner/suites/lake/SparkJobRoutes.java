@@ -3,6 +3,8 @@ package io.ecap.testrunner.suites.lake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecap.testrunner.suites.Endpoint;
 import io.ecap.testrunner.suites.Endpoints;
 import io.ecap.testrunner.suites.PlatformHttp;
@@ -23,6 +25,7 @@ public final class SparkJobRoutes {
 
   public static final String RUNS = "/api/v1/admin/spark-jobs";
   private static final Duration POLL = Duration.ofSeconds(1);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final PlatformHttp http;
 
@@ -48,11 +51,8 @@ public final class SparkJobRoutes {
 
   /** Queues {@code job} over the scratch lake {@code lake}; returns the run as queued. */
   public JsonNode submit(String job, List<String> args, String lake) {
-    StringBuilder body = new StringBuilder("{\"job\":\"").append(job).append("\",\"args\":[");
-    for (int i = 0; i < args.size(); i++) {
-      body.append(i == 0 ? "" : ",").append('"').append(args.get(i)).append('"');
-    }
-    body.append("],\"lake\":\"").append(lake).append("\"}");
+    ObjectNode body = JSON.createObjectNode().put("job", job).put("lake", lake);
+    args.forEach(body.putArray("args")::add);
     PlatformHttp.Response accepted = http.postJson(RUNS, body.toString());
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
     JsonNode run = accepted.json();
