@@ -46,7 +46,9 @@ class DeliveryConsistencyTest {
     assertThat(read("operator/Dockerfile")).contains("operator/core/target/operator-core-${VERSION}-SNAPSHOT.jar");
     assertThat(read("test-runner/Dockerfile")).contains("test-runner/target/test-runner-*-launcher.jar");
     assertThat(read("system/Dockerfile")).contains("system/services/target/system-services-*-platform.jar")
-        .contains("system/analytics/target/system-analytics-*-spark-jobs.jar");
+        .contains("system/analytics/target/system-analytics-*-spark-jobs.jar")
+        .as("the api service finds the Spark jobs jar where the image puts it")
+        .contains("/app/spark-jobs.jar").contains("ENV ECAP_SPARK_JOBS_JAR=/app/spark-jobs.jar");
     assertThat(read("operator/core/pom.xml")).contains("<artifactId>operator-core</artifactId>");
     assertThat(read("test-runner/pom.xml")).contains("<shadedClassifierName>launcher</shadedClassifierName>");
     assertThat(read("system/services/pom.xml")).contains("<shadedClassifierName>platform</shadedClassifierName>");

@@ -129,8 +129,9 @@ public final class EmbeddedLauncher {
     long platformStart = System.nanoTime();
     PlatformProcess platform;
     try {
-      platform = PlatformProcess.start(platformCommand, profile, reportDir.resolve("endpoints.env"),
-          reportDir.resolve("platform.log"), out);
+      // The platform runs Spark jobs for the suites too (over scratch lakes of crafted data): it gets the same jar.
+      platform = PlatformProcess.start(platformCommand, profile, SparkJobs.forPlatform(sparkJobsClasspath),
+          reportDir.resolve("endpoints.env"), reportDir.resolve("platform.log"), out);
     } catch (IOException e) {
       return environmentFailed(run, runId, started, "the platform could not be started with " + platformCommand
           + ": " + e.getMessage() + (platformCommand.contains(DEFAULT_PLATFORM_JAR)

@@ -50,12 +50,15 @@ final class PlatformProcess implements AutoCloseable {
     }, e -> tail.addLast("(log pump stopped: " + e.getMessage() + ")"));
   }
 
-  static PlatformProcess start(List<String> command, String profile, Path endpointsFile, Path log, PrintStream out)
-      throws IOException {
+  /** @param environment added to the platform's environment (it inherits the runner's) */
+  static PlatformProcess start(List<String> command, String profile, Map<String, String> environment,
+      Path endpointsFile, Path log, PrintStream out) throws IOException {
     Files.deleteIfExists(endpointsFile);
     List<String> full = new ArrayList<>(command);
     full.addAll(List.of("--embedded", "--profile", profile, "--endpoints-file", endpointsFile.toString()));
-    Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
+    ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true);
+    builder.environment().putAll(environment);
+    Process process = builder.start();
     return new PlatformProcess(process, endpointsFile, log, out);
   }
 

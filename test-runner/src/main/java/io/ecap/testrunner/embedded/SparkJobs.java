@@ -62,6 +62,16 @@ final class SparkJobs {
     return configured.isBlank() ? DEFAULT_JOBS_JAR : configured.trim();
   }
 
+  /**
+   * What the platform needs to run the jobs itself (its /api/v1/admin/spark-jobs routes, which suites use to run a job
+   * over a crafted dataset): ECAP_SPARK_JOBS_JAR as an absolute path, since the platform resolves it from its own
+   * working directory. Empty when the classpath is not one jar file (then those routes stay off and say why).
+   */
+  static Map<String, String> forPlatform(String classpath) {
+    Path jar = Path.of(classpath);
+    return Files.isRegularFile(jar) ? Map.of(JOBS_JAR, jar.toAbsolutePath().normalize().toString()) : Map.of();
+  }
+
   /** What went wrong, or empty when every job exited 0 within {@code timeout} (all jobs together). */
   Optional<Failure> runAll(List<SparkJobSpec> jobs, Map<String, String> endpoints, Duration timeout)
       throws IOException, InterruptedException {

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * classes), runs the rfm and data-quality Spark jobs of the analytics module's jar (also built before this
  * module) over the platform's lake as child JVMs, then the api, health, streaming, cross-service, fraud,
  * observability, performance, analytics and data-lake suites in two shards on the small profile, and writes the
- * verdict, summary, JUnit XML and report. Skips, saying how to build them, when a jar is absent.
+ * verdict, summary, JUnit XML and report. The platform gets the same jobs jar, so the data-lake suite's run of a job
+ * over a crafted scratch lake (through the platform's API) runs here too. Skips, saying how to build them, when a jar is absent.
  */
 class PlatformSuitesIT {
 
@@ -127,6 +128,13 @@ class PlatformSuitesIT {
       for (String job : List.of("clv", "product-analytics", "bi-aggregates")) {
         assertThat(analytics).contains("the Spark job '" + job + "' has not run in this environment");
       }
+    }
+    try (Stream<Path> files = Files.walk(report)) {
+      String dataLake = files.filter(p -> p.getFileName().toString().startsWith("TEST-data-lake-shard-"))
+          .map(PlatformSuitesIT::read).reduce("", String::concat);
+      assertThat(dataLake).as("the platform ran a Spark job over a crafted scratch lake (its job routes are on: the"
+          + " launcher passed the jar), and the test passed rather than skipped")
+          .containsPattern("<testcase name=\"aDatasetWithSeededDefectsIsCaughtRuleByRule\"[^>]*/>");
     }
     assertThat(report.resolve("spark/rfm.log")).content().contains("rfm finished");
     assertThat(report.resolve("spark/data-quality.log")).exists();

@@ -11,6 +11,7 @@ import io.ecap.platform.services.config.PlatformEndpoints;
 import io.ecap.platform.services.infra.embedded.EmbeddedInfrastructure;
 import io.ecap.platform.services.infra.embedded.EmbeddedLake;
 import io.ecap.platform.services.infra.embedded.EndpointsFile;
+import io.ecap.platform.services.jobs.SparkJobs;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Option;
  * (one service against the infrastructure in ECAP_* environment variables), {@code --migrate}, {@code --seed} (with
  * {@code --lake-path}, the same dataset also lands in the lake: what a cluster's seeding Job does).
  * The test hooks under /admin (fault injection, recent logs) are on in {@code --embedded} mode, and for a service
- * when ECAP_FAULT_INJECTION=true / ECAP_LOG_ACCESS=true.
+ * when ECAP_FAULT_INJECTION=true / ECAP_LOG_ACCESS=true; the Spark job routes under /api/v1/admin when
+ * ECAP_SPARK_JOBS_JAR names the jobs jar (over the embedded lake, or ECAP_LAKE_PATH).
  */
 @Command(name = "ecap-platform", mixinStandardHelpOptions = true, sortOptions = false,
     description = "The ECAP e-commerce analytics platform (the system under test).")
@@ -137,7 +139,10 @@ public final class PlatformLauncher implements Callable<Integer> {
     // The services reach Redis and PostgreSQL through fault proxies; the endpoints file keeps the real ones.
     FaultInjection faults = FaultInjection.start(endpoints);
     services.add(faults);
-    AdminHooks.install(new AdminHooks(faults, logs));
+    // The jobs write to the real endpoints: a dependency cut off through the fault proxies is cut off for the services.
+    SparkJobs sparkJobs = SparkJobs.configure(env, Optional.of(lake.toString()), endpoints);
+    services.add(sparkJobs);
+    AdminHooks.install(new AdminHooks(faults, logs, sparkJobs));
     io.ecap.platform.services.admin.BrokerControl.install(infra.kafka()::restartBroker);
     List<PlatformService> started = new ArrayList<>();
     for (String name : ServiceCatalog.names()) {
@@ -164,6 +169,7 @@ public final class PlatformLauncher implements Callable<Integer> {
     out.println("jdbc " + endpoints.jdbcUrl());
     out.println("redis " + endpoints.redisUrl());
     out.println("lake " + lake);
+    out.println("spark-jobs " + (sparkJobs.isEnabled() ? "on" : "off: " + sparkJobs.disabledReason()));
     EndpointsFile.write(endpointsFile, file);
     out.println("endpoints " + endpointsFile.toAbsolutePath());
     out.println("ready");
@@ -176,10 +182,14 @@ public final class PlatformLauncher implements Callable<Integer> {
     Optional<RecentLogs> logs = RecentLogs.requested(env) ? Optional.of(RecentLogs.install(LOG_LINES)) : Optional.empty();
     PlatformEndpoints endpoints = PlatformEndpoints.fromEnvironment(env);
     FaultInjection faults = FaultInjection.requested(env) ? FaultInjection.start(endpoints) : FaultInjection.disabled();
-    AdminHooks.install(new AdminHooks(faults, logs));
+    // Only the api service serves the Spark job routes.
+    SparkJobs sparkJobs = name.equals("api")
+        ? SparkJobs.configure(env, Optional.ofNullable(env.get(EmbeddedLake.LAKE_PATH)), endpoints)
+        : SparkJobs.notConfigured();
+    AdminHooks.install(new AdminHooks(faults, logs, sparkJobs));
     PlatformService service = ServiceCatalog.factory(name).start(faults.endpoints(endpoints), "0.0.0.0",
         PlatformEndpoints.httpPort(env));
-    installShutdownHook(List.of(faults, service), null);
+    installShutdownHook(List.of(faults, sparkJobs, service), null);
     out.println(service.name() + " " + service.url());
     out.println("ready");
     out.flush();

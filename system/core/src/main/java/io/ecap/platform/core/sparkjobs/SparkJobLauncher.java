@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,8 +16,9 @@ import java.util.concurrent.TimeUnit;
  * A separate process because Spark's classpath (kafka-clients 3.9, Jackson 2.18, ~360 MB of jars) must not meet
  * the services' (kafka-clients 4.1); it is what spark-submit does in a cluster, minus the cluster.
  *
- * <p>The child gets the caller's environment plus {@code environment} (ECAP_LAKE_PATH, ECAP_JDBC_URL, ... ) and
- * {@code SPARK_LOCAL_IP=127.0.0.1}; its output goes to {@code <logDir>/<SimpleName>-<n>.log}.
+ * <p>The child gets the caller's environment, minus {@code unset}, plus {@code environment} (ECAP_LAKE_PATH,
+ * ECAP_JDBC_URL, ... ) and {@code SPARK_LOCAL_IP=127.0.0.1}; its output goes to {@code <logDir>/<SimpleName>-<n>.log}.
+ * A job past its timeout, or whose caller is interrupted while it runs, is killed with everything it started.
  */
 public final class SparkJobLauncher {
 
@@ -35,6 +37,7 @@ public final class SparkJobLauncher {
 
   private final Path jobsJar;
   private final Map<String, String> environment;
+  private final Set<String> unset;
   private final Path logDir;
   private final String heap;
   private int launched;
@@ -44,11 +47,20 @@ public final class SparkJobLauncher {
    * @param heap the child's -Xmx, e.g. "2g"
    */
   public SparkJobLauncher(Path jobsJar, Map<String, String> environment, Path logDir, String heap) {
+    this(jobsJar, environment, Set.of(), logDir, heap);
+  }
+
+  /**
+   * @param unset variables of the caller's environment the child must not inherit (e.g. ECAP_LANDING_PATH, so the
+   *     job's own default, {@code <lake>/landing}, applies to the lake given in {@code environment})
+   */
+  public SparkJobLauncher(Path jobsJar, Map<String, String> environment, Set<String> unset, Path logDir, String heap) {
     if (!Files.isRegularFile(jobsJar)) {
       throw new IllegalArgumentException("Spark jobs jar not found: " + jobsJar);
     }
     this.jobsJar = jobsJar;
     this.environment = Map.copyOf(environment);
+    this.unset = Set.copyOf(unset);
     this.logDir = logDir;
     this.heap = heap;
   }
@@ -74,15 +86,32 @@ public final class SparkJobLauncher {
     ProcessBuilder pb = new ProcessBuilder(command(job, args)).redirectErrorStream(true).redirectOutput(log.toFile());
     Map<String, String> env = new HashMap<>(environment);
     env.putIfAbsent("SPARK_LOCAL_IP", "127.0.0.1");
+    pb.environment().keySet().removeAll(unset);
     pb.environment().putAll(env);
     long start = System.nanoTime();
     Process process = pb.start();
-    boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    boolean finished;
+    try {
+      finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      // The caller is going away (e.g. the platform stops): a Spark JVM left behind would hold cores and the lake.
+      kill(process);
+      throw e;
+    }
     if (!finished) {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly().waitFor();
+      kill(process);
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     return new SparkJobResult(mainClass, finished ? process.exitValue() : -1, !finished, took, log);
+  }
+
+  private static void kill(Process process) {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+    try {
+      process.onExit().get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      // killed forcibly; nothing more to do
+    }
   }
 }

@@ -8,7 +8,7 @@ public final class EchoJob {
 
   public static void main(String[] args) throws InterruptedException {
     System.out.println("lake=" + System.getenv("ECAP_LAKE_PATH") + " ip=" + System.getenv("SPARK_LOCAL_IP")
-        + " args=" + String.join(",", args));
+        + " args=" + String.join(",", args) + " home=" + System.getenv("HOME") + " pid=" + ProcessHandle.current().pid());
     if (args.length > 0 && args[0].equals("hang")) {
       Thread.sleep(60_000);
     }

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP surface of the api service: /api/v1 routes, /health/live, /health/ready, /metrics, /openapi.json and the
- * test hooks under /admin (404 unless the platform was started with them).
+ * test hooks under /admin (404 unless the platform was started with them) and /api/v1/admin (Spark jobs and scratch
+ * lakes; 503 unless the platform has its Spark jobs jar).
  * Every error is an RFC 9457 problem; bad input never causes a 5xx; an unreachable dependency gives 503.
  */
 public final class ApiServer implements AutoCloseable {
@@ -47,8 +48,8 @@ public final class ApiServer implements AutoCloseable {
   private final Javalin app;
   private final List<Route> routes;
 
-  public ApiServer(ApiHandlers api, AnalyticsHandlers analytics, AdminHandlers admin, HealthMonitor health, Metrics metrics,
-                   HttpObservability observability, ObjectMapper mapper) {
+  public ApiServer(ApiHandlers api, AnalyticsHandlers analytics, AdminHandlers admin, SparkJobHandlers sparkJobs,
+                   HealthMonitor health, Metrics metrics, HttpObservability observability, ObjectMapper mapper) {
     String openApi = resource("/openapi.json");
     app = Javalin.create(config -> {
       config.showJavalinBanner = false;
@@ -90,7 +91,12 @@ public final class ApiServer implements AutoCloseable {
         add(HandlerType.POST, "/admin/services/{name}/restart", admin::restartService),
         add(HandlerType.POST, "/admin/kafka/restart", admin::restartBroker),
         add(HandlerType.POST, "/admin/notifications/webhooks", admin::addWebhook),
-        add(HandlerType.DELETE, "/admin/notifications/webhooks", admin::removeWebhook));
+        add(HandlerType.DELETE, "/admin/notifications/webhooks", admin::removeWebhook),
+        add(HandlerType.POST, "/api/v1/admin/spark-jobs", sparkJobs::submit),
+        add(HandlerType.GET, "/api/v1/admin/spark-jobs", sparkJobs::list),
+        add(HandlerType.GET, "/api/v1/admin/spark-jobs/{id}", sparkJobs::get),
+        add(HandlerType.PUT, "/api/v1/admin/lakes/{lake}/landing/{source}", sparkJobs::uploadLanding),
+        add(HandlerType.DELETE, "/api/v1/admin/lakes/{lake}", sparkJobs::deleteLake));
 
     app.exception(ProblemException.class, (e, ctx) -> problem(ctx, e, mapper));
     app.exception(OrderRejected.class, (e, ctx) -> problem(ctx, new ProblemException(422, "order-rejected",

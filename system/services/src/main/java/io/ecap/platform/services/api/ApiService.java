@@ -108,8 +108,8 @@ public final class ApiService implements PlatformService {
       HttpObservability observability = new HttpObservability(telemetry.tracer(),
           telemetry.openTelemetry().getPropagators().getTextMapPropagator(), metrics.registry());
       AnalyticsHandlers analytics = new AnalyticsHandlers(mapper, breakers, new AnalyticsStore(pool));
-      ApiServer server = new ApiServer(handlers, analytics, new AdminHandlers(hooks, mapper), health, metrics, observability, mapper)
-          .start(host, port);
+      ApiServer server = new ApiServer(handlers, analytics, new AdminHandlers(hooks, mapper),
+          new SparkJobHandlers(hooks.sparkJobs(), mapper), health, metrics, observability, mapper).start(host, port);
       resources.push(server);
       String shownHost = host.equals("0.0.0.0") ? "127.0.0.1" : host;
       return new ApiService(resources, "http://" + shownHost + ":" + server.port());

@@ -222,14 +222,20 @@ class ApiIT {
             .method(method, java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
             .header("Content-Type", "application/json");
         Response r = platform.send(request);
-        assertThat(r.status()).as(method + " " + path.getKey()).isNotEqualTo(405).isLessThan(500);
+        assertThat(r.status()).as(method + " " + path.getKey()).isNotEqualTo(405);
+        // A 5xx only where the document says so: the Spark job hooks are off (503) on this platform.
+        if (r.status() >= 500) {
+          assertThat(path.getValue().path(method.toLowerCase()).path("responses").has(Integer.toString(r.status())))
+              .as(method + " " + path.getKey() + " answered " + r.status() + ", which it does not document").isTrue();
+          assertThat(r.status()).isEqualTo(503);
+        }
         if (r.status() == 404) {
           assertThat(r.json().get("detail").asText()).as(method + " " + path.getKey()).doesNotStartWith("no route");
         }
         operations++;
       }
     }
-    assertThat(operations).isEqualTo(29);
+    assertThat(operations).isEqualTo(34);
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,12 +24,19 @@ import java.util.UUID;
  */
 public final class JsonLinesDatasetWriter implements DatasetSink {
 
+  /**
+   * The landing sources, each written to {@code <source>.jsonl}: the names the lake's batch ingestion looks for
+   * (its bronze tables), and what the platform's landing-upload route accepts.
+   */
+  public static final List<String> SOURCES = List.of("customers", "products", "orders", "payments", "clickstream",
+      "fraud_labels");
+
   private final Map<String, BufferedWriter> files = new LinkedHashMap<>();
 
   public JsonLinesDatasetWriter(Path directory) {
     try {
       Files.createDirectories(directory);
-      for (String name : new String[] {"customers", "products", "orders", "payments", "clickstream", "fraud_labels"}) {
+      for (String name : SOURCES) {
         files.put(name, Files.newBufferedWriter(directory.resolve(name + ".jsonl"), StandardCharsets.UTF_8));
       }
     } catch (IOException e) {
