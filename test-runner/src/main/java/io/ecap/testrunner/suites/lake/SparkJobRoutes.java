@@ -49,9 +49,12 @@ public final class SparkJobRoutes {
     return landed.json();
   }
 
-  /** Queues {@code job} over the scratch lake {@code lake}; returns the run as queued. */
+  /** Queues {@code job} over the scratch lake {@code lake} (null: the main lake); returns the run as queued. */
   public JsonNode submit(String job, List<String> args, String lake) {
-    ObjectNode body = JSON.createObjectNode().put("job", job).put("lake", lake);
+    ObjectNode body = JSON.createObjectNode().put("job", job);
+    if (lake != null) {
+      body.put("lake", lake);
+    }
     args.forEach(body.putArray("args")::add);
     PlatformHttp.Response accepted = http.postJson(RUNS, body.toString());
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
@@ -75,6 +78,21 @@ public final class SparkJobRoutes {
           run.get("logTail")).isLessThan(deadline);
       Thread.sleep(POLL.toMillis());
     }
+  }
+
+  /** Runs a job to its end and requires it to succeed; the failure shows the job's last log lines. */
+  public JsonNode run(String job, List<String> args, String lake, Duration limit) throws InterruptedException {
+    JsonNode ended = awaitEnded(submit(job, args, lake).get("id").asText(), limit);
+    assertThat(ended.get("state").asText()).as("%s %s on %s (exit %s):%n%s", job, args,
+        lake == null ? "the main lake" : lake, ended.path("exitCode"), logTail(ended)).isEqualTo("SUCCEEDED");
+    return ended;
+  }
+
+  /** The last lines of a run's output, one per line. */
+  public static String logTail(JsonNode run) {
+    StringBuilder text = new StringBuilder();
+    run.path("logTail").forEach(l -> text.append(l.asText()).append('\n'));
+    return text.toString();
   }
 
   /** Every run the platform kept, newest first. */

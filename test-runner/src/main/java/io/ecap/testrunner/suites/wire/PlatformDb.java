@@ -66,6 +66,15 @@ public final class PlatformDb implements AutoCloseable {
         rs -> rs.getString(1) + " " + rs.getDouble(2) + " " + rs.getString(3), orderId);
   }
 
+  /** The PRODUCTION version of a model in model_registry: its version and exported parameters (JSON). */
+  public record RegisteredModel(int version, String params) {
+  }
+
+  public synchronized java.util.Optional<RegisteredModel> productionModel(String name) {
+    return query("SELECT version, params::text FROM model_registry WHERE model_name = ? AND stage = 'PRODUCTION'",
+        rs -> new RegisteredModel(rs.getInt(1), rs.getString(2)), name).stream().findFirst();
+  }
+
   @FunctionalInterface
   private interface Row<T> {
     T read(ResultSet rs) throws SQLException;

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.ecap.platform.core.fraud.features.FraudFeatures;
 import io.ecap.platform.core.fraud.model.FraudModelParameters;
+import io.ecap.platform.core.fraud.model.ModelRegistry;
 import java.time.Instant;
 import java.util.Arrays;
 import org.apache.spark.ml.classification.LogisticRegression;
@@ -26,7 +27,7 @@ import org.apache.spark.sql.Row;
  */
 public final class FraudModelTrainer {
 
-  public static final String MODEL_NAME = "fraud-lr";
+  public static final String MODEL_NAME = ModelRegistry.FRAUD_MODEL;
   public static final String ALGORITHM = "spark-mllib-logistic-regression";
 
   private final TrainingOptions options;

@@ -4,6 +4,8 @@ import io.ecap.platform.core.domain.FraudDecision;
 import io.ecap.platform.core.events.EventEnvelope;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import io.ecap.platform.core.fraud.features.FraudFeatures;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,10 +35,10 @@ public final class FraudEvents {
   private FraudEvents() {
   }
 
-  public static EventEnvelope<Decision> decision(FraudDecision d, UUID customerId, FraudFeatures features,
+  public static EventEnvelope<Decision> decision(FraudDecision d, UUID customerId, double[] features,
                                                  String correlationId, String traceId) {
     Decision data = new Decision(d.orderId(), customerId, d.decision().name(), d.score(), d.modelVersion(),
-        d.reasons(), features.asMap(), d.decidedAt());
+        d.reasons(), byName(features), d.decidedAt());
     return new EventEnvelope<>(id(DECISION, d), DECISION, 1, d.decidedAt(), correlationId, traceId, data);
   }
 
@@ -45,6 +47,15 @@ public final class FraudEvents {
     Alert data = new Alert(d.orderId(), customerId, d.decision().name(), d.score(), d.modelVersion(), d.reasons(),
         amountCents, currency, d.decidedAt());
     return new EventEnvelope<>(id(ALERT, d), ALERT, 1, d.decidedAt(), correlationId, traceId, data);
+  }
+
+  /** The vector by {@link FraudFeatures#NAMES}, in that order. */
+  private static Map<String, Double> byName(double[] features) {
+    Map<String, Double> named = new LinkedHashMap<>();
+    for (int i = 0; i < features.length; i++) {
+      named.put(FraudFeatures.NAMES.get(i), features[i]);
+    }
+    return named;
   }
 
   private static UUID id(String type, FraudDecision d) {

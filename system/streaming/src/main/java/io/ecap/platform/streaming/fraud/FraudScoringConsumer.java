@@ -43,7 +43,6 @@ public final class FraudScoringConsumer extends BaseStreamingConsumer {
   private final FraudModel model;
   private final DecisionStore decisions = new DecisionStore();
   private final Producer<byte[], byte[]> producer;
-  private final double alertThreshold;
   private final Clock clock;
   private final Timer scoring;
   private final Timer deciding;
@@ -53,13 +52,12 @@ public final class FraudScoringConsumer extends BaseStreamingConsumer {
   public FraudScoringConsumer(ConsumerSettings settings, DataSource dataSource, EventDecoder decoder,
                               DeadLetterPublisher deadLetters, MeterRegistry registry, OnlineFeatureStore features,
                               CustomerProfiles customers, FraudModel model, Producer<byte[], byte[]> producer,
-                              double alertThreshold, Clock clock) {
+                              Clock clock) {
     super(settings, dataSource, decoder, deadLetters, registry);
     this.features = features;
     this.customers = customers;
     this.model = model;
     this.producer = producer;
-    this.alertThreshold = alertThreshold;
     this.clock = clock;
     this.registry = registry;
     this.scoring = Timer.builder("ecap_fraud_scoring").description("Model scoring time of one order")
@@ -83,7 +81,7 @@ public final class FraudScoringConsumer extends BaseStreamingConsumer {
     CustomerProfiles.Profile profile = customers.find(tx, order.customerId()).orElseThrow(() ->
         new TransientFailure("order " + order.orderId() + " of customer " + order.customerId()
             + " not (yet) in PostgreSQL"));
-    FraudFeatures vector = features.features(joined.get(), profile);
+    double[] vector = features.observe(OnlineFeatureStore.observation(joined.get(), profile));
     FraudModel current = model;
     long scoreStart = System.nanoTime();
     FraudScore score = current.score(vector);
@@ -95,7 +93,7 @@ public final class FraudScoringConsumer extends BaseStreamingConsumer {
     String trace = event.envelope().traceId();
     send(Topics.FRAUD_DECISIONS, order.orderId().toString(),
         FraudEvents.decision(decision, order.customerId(), vector, correlation, trace));
-    if (score.score() >= alertThreshold) {
+    if (score.score() >= current.reviewThreshold()) {
       send(Topics.FRAUD_ALERTS, order.orderId().toString(),
           FraudEvents.alert(decision, order.customerId(), order.totalCents(), order.currency(), correlation, trace));
     }

@@ -1,6 +1,7 @@
 package io.ecap.platform.streaming.fraud;
 
 import io.ecap.platform.core.Topics;
+import io.ecap.platform.core.fraud.model.ModelRegistry;
 import io.ecap.platform.streaming.consumer.ConsumerSettings;
 import io.ecap.platform.streaming.consumer.DeadLetterPublisher;
 import io.ecap.platform.streaming.consumer.EventCatalog;
@@ -14,8 +15,8 @@ import io.ecap.platform.streaming.service.ServiceSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -58,21 +59,31 @@ public final class FraudService implements ManagedService {
   public synchronized void start() {
     redis = Connections.redis(settings.redisUrl());
     producer = Connections.producer(settings.kafkaBootstrap(), settings.group(SERVICE), settings.kafkaClientProperties());
-    ModelSource source = fraud.modelPath() == null ? Optional::empty : ModelSource.file(fraud.modelPath());
-    model = new ReloadingFraudModel(source, FraudModelJson.defaultModel(), registry);
+    model = new ReloadingFraudModel(modelSource(), FraudModelReader.defaultModel(), fraud.declineThreshold(), registry);
     model.refresh();
     ConsumerSettings consumerSettings = new ConsumerSettings(settings.kafkaBootstrap(), settings.group(SERVICE),
         List.of(Topics.ORDERS, Topics.PAYMENTS), 200, Duration.ofMillis(200), PATIENT, Duration.ofDays(7),
         settings.kafkaClientProperties());
     consumer = new FraudScoringConsumer(consumerSettings, settings.dataSource(),
         new EventDecoder(EventCatalog.platformEvents()), new DeadLetterPublisher(producer), registry,
-        new OnlineFeatureStore(redis), new CustomerProfiles(), model, producer, fraud.alertThreshold(),
-        Clock.systemUTC());
+        new OnlineFeatureStore(redis), new CustomerProfiles(), model, producer, Clock.systemUTC());
     consumer.start();
     reloader = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "fraud-model-reload"));
     long every = fraud.reloadEvery().toMillis();
     reloader.scheduleWithFixedDelay(model::refresh, every, every, TimeUnit.MILLISECONDS);
-    LOG.info("fraud service started with model {} (alerts at score >= {})", model.version(), fraud.alertThreshold());
+    LOG.info("fraud service started with model {} (alerts at score >= {})", model.version(), model.reviewThreshold());
+  }
+
+  /** The registry's production model first, then the model file; none of them: the built-in rules. */
+  private ModelSource modelSource() {
+    List<ModelSource> sources = new ArrayList<>();
+    if (fraud.registryModel() != null) {
+      sources.add(ModelSource.registry(new ModelRegistry(settings.dataSource()), fraud.registryModel()));
+    }
+    if (fraud.modelPath() != null) {
+      sources.add(ModelSource.file(fraud.modelPath()));
+    }
+    return ModelSource.firstOf(sources);
   }
 
   /** The version of the model scoring right now. */

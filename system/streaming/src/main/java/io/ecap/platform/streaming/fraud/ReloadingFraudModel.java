@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The model in use, swapped without restart when the {@link ModelSource} changes ({@link #refresh()} runs on a
- * timer in {@code FraudService}). A broken or invalid new model is rejected and the current one kept, so a bad
+ * timer in {@code FraudService}; a promotion in the registry is picked up at the next tick). A broken or invalid new model is rejected and the current one kept, so a bad
  * export never stops scoring. Without a promoted model the rule-based default scores.
  */
 public final class ReloadingFraudModel implements FraudModel {
@@ -18,14 +18,17 @@ public final class ReloadingFraudModel implements FraudModel {
 
   private final ModelSource source;
   private final FraudModel fallback;
+  private final double declineThreshold;
   private final AtomicReference<FraudModel> current;
   private final Counter reloads;
   private final Counter rejected;
   private volatile String lastJson;
 
-  public ReloadingFraudModel(ModelSource source, FraudModel fallback, MeterRegistry registry) {
+  /** @param declineThreshold for exported models, which carry only their review/alert threshold */
+  public ReloadingFraudModel(ModelSource source, FraudModel fallback, double declineThreshold, MeterRegistry registry) {
     this.source = source;
     this.fallback = fallback;
+    this.declineThreshold = declineThreshold;
     this.current = new AtomicReference<>(fallback);
     this.reloads = Counter.builder("ecap_fraud_model_reloads").description("Models loaded").register(registry);
     this.rejected = Counter.builder("ecap_fraud_model_rejected").description("Model updates rejected as invalid")
@@ -34,28 +37,36 @@ public final class ReloadingFraudModel implements FraudModel {
 
   /** Loads the source's model if it changed; returns the model in use afterwards. */
   public FraudModel refresh() {
+    Optional<String> json;
     try {
-      Optional<String> json = source.read();
-      if (json.isEmpty()) {
-        if (lastJson != null) {
-          LOG.info("promoted model withdrawn; scoring with {}", fallback.version());
-          current.set(fallback);
-          lastJson = null;
-        }
-        return current.get();
+      json = source.read();
+    } catch (Exception e) {
+      // The source is unreachable (e.g. PostgreSQL restarting): not a bad model, so nothing is rejected.
+      LOG.warn("model source unreachable, keeping {}: {}", current.get().version(), e.getMessage());
+      return current.get();
+    }
+    if (json.isEmpty()) {
+      if (lastJson != null) {
+        LOG.info("promoted model withdrawn; scoring with {}", fallback.version());
+        current.set(fallback);
+        lastJson = null;
       }
-      if (json.get().equals(lastJson)) {
-        return current.get();
-      }
-      FraudModel next = FraudModelJson.parse(json.get());
+      return current.get();
+    }
+    if (json.get().equals(lastJson)) {
+      return current.get();
+    }
+    try {
+      FraudModel next = FraudModelReader.parse(json.get(), declineThreshold);
       FraudModel previous = current.getAndSet(next);
-      lastJson = json.get();
       reloads.increment();
       LOG.info("fraud model {} replaced by {}", previous.version(), next.version());
-    } catch (Exception e) {
+    } catch (RuntimeException e) {
       rejected.increment();
       LOG.warn("model update rejected, keeping {}: {}", current.get().version(), e.getMessage());
     }
+    // Remembered either way: a rejected model is not parsed (and counted) again at every tick.
+    lastJson = json.get();
     return current.get();
   }
 
@@ -79,7 +90,7 @@ public final class ReloadingFraudModel implements FraudModel {
   }
 
   @Override
-  public FraudScore score(FraudFeatures features) {
+  public FraudScore score(double[] features) {
     return current.get().score(features);
   }
 }

@@ -6,14 +6,15 @@ import java.util.List;
 /**
  * Hand-written rules, each a conjunction of feature thresholds with a weight; fired rules combine as a noisy-or
  * ({@code 1 - prod(1 - w)}), so the score stays in [0, 1] and one strong signal is enough to review. The platform's
- * model until a trained one is promoted; its parameters are JSON like any model's ({@code fraud-model-rules.json}).
+ * model until a trained one is promoted; its parameters are JSON ({@code fraud-model-rules.json}) over the
+ * feature names of {@link io.ecap.platform.core.fraud.features.FraudFeatures}.
  */
 public final class RuleBasedModel implements FraudModel {
 
   /** {@code feature >= atLeast} and/or {@code feature <= atMost}. */
   public record Condition(int feature, double atLeast, double atMost) {
-    boolean holds(FraudFeatures f) {
-      double v = f.get(feature);
+    boolean holds(double[] features) {
+      double v = features[feature];
       return v >= atLeast && v <= atMost;
     }
   }
@@ -56,7 +57,7 @@ public final class RuleBasedModel implements FraudModel {
   }
 
   @Override
-  public FraudScore score(FraudFeatures features) {
+  public FraudScore score(double[] features) {
     double clean = 1.0;
     List<String> reasons = new ArrayList<>(2);
     for (Rule rule : rules) {

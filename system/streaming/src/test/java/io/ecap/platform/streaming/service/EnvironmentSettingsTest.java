@@ -14,15 +14,18 @@ import org.junit.jupiter.api.Test;
 class EnvironmentSettingsTest {
 
   @Test
-  void fraudSettingsHaveDefaultsAndReadTheModelPath() {
+  void fraudSettingsHaveDefaultsAndReadTheModelSources() {
     assertThat(FraudSettings.fromEnvironment(Map.of())).isEqualTo(FraudSettings.DEFAULT);
+    assertThat(FraudSettings.DEFAULT.registryModel()).isEqualTo("fraud-lr");
     FraudSettings s = FraudSettings.fromEnvironment(Map.of("ECAP_FRAUD_MODEL_PATH", "/models/production.json",
-        "ECAP_FRAUD_ALERT_THRESHOLD", "0.7", "ECAP_FRAUD_MODEL_RELOAD_SECONDS", "10"));
+        "ECAP_FRAUD_DECLINE_THRESHOLD", "0.7", "ECAP_FRAUD_MODEL_RELOAD_SECONDS", "10",
+        "ECAP_FRAUD_REGISTRY_MODEL", "none"));
     assertThat(s.modelPath()).isEqualTo(Path.of("/models/production.json"));
-    assertThat(s.alertThreshold()).isEqualTo(0.7);
+    assertThat(s.registryModel()).isNull();
+    assertThat(s.declineThreshold()).isEqualTo(0.7);
     assertThat(s.reloadEvery()).isEqualTo(Duration.ofSeconds(10));
-    assertThatThrownBy(() -> FraudSettings.fromEnvironment(Map.of("ECAP_FRAUD_ALERT_THRESHOLD", "2")))
-        .hasMessageContaining("alertThreshold");
+    assertThatThrownBy(() -> FraudSettings.fromEnvironment(Map.of("ECAP_FRAUD_DECLINE_THRESHOLD", "2")))
+        .hasMessageContaining("declineThreshold");
   }
 
   @Test

@@ -19,6 +19,9 @@ import javax.sql.DataSource;
  */
 public final class ModelRegistry {
 
+  /** The fraud model's name in the registry: what the trainer registers and the fraud service polls. */
+  public static final String FRAUD_MODEL = "fraud-lr";
+
   private static final String COLUMNS = "model_name, version, stage, params::text, artifact_path, created_at, promoted_at";
 
   private final Transactions tx;

@@ -2,54 +2,67 @@ package io.ecap.platform.streaming.fraud;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ecap.platform.core.fraud.features.FraudFeatures;
+import io.ecap.platform.core.fraud.model.FraudModelJson;
+import io.ecap.platform.core.fraud.model.FraudModelParameters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads exported model parameters. The format (what the ML pipeline exports for a promoted model):
+ * Reads model parameters in either of the two forms the service scores:
+ * <ul>
+ *   <li>a trained model exported by the ML pipeline ({@link FraudModelParameters}, what the registry's
+ *       {@code params} column and {@code model.json} hold: {@code modelName}, {@code version}, {@code featureNames},
+ *       {@code intercept}, {@code coefficients}, {@code threshold}, ...);</li>
+ *   <li>hand-written rules:
  * <pre>
- * { "modelVersion": "fraud-lr-7", "type": "logistic", "reviewThreshold": 0.5, "declineThreshold": 0.85,
- *   "features": ["customer_orders_10m", ...], "intercept": -3.1,
- *   "weights": [...], "means": [...], "scales": [...] }          // means/scales optional (0 and 1)
- * { "modelVersion": "rules-v1", "type": "rules", "reviewThreshold": 0.5, "declineThreshold": 0.8,
+ * { "modelVersion": "rules-v2", "type": "rules", "reviewThreshold": 0.5, "declineThreshold": 0.8,
  *   "rules": [ { "reason": "velocity_burst", "weight": 0.55,
- *                "when": [ { "feature": "customer_orders_10m", "atLeast": 2 } ] } ] }
- * </pre>
+ *                "when": [ { "feature": "orders_last_10m", "atLeast": 1 } ] } ] }
+ * </pre></li>
+ * </ul>
  * Feature names are those of {@link FraudFeatures#NAMES}; an unknown name, a length mismatch or a threshold outside
  * [0, 1] rejects the whole model.
  */
-public final class FraudModelJson {
+public final class FraudModelReader {
 
   /** The rule-based model shipped with the service. */
   public static final String DEFAULT_RESOURCE = "/fraud-model-rules.json";
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private FraudModelJson() {
+  private FraudModelReader() {
   }
 
   public static FraudModel defaultModel() {
-    try (InputStream in = FraudModelJson.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+    try (InputStream in = FraudModelReader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("missing " + DEFAULT_RESOURCE);
       }
-      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), 1.0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  public static FraudModel parse(String json) {
+  /** @param declineThreshold for exported models, which carry only their review/alert threshold */
+  public static FraudModel parse(String json, double declineThreshold) {
     JsonNode root;
     try {
       root = MAPPER.readTree(json);
     } catch (IOException e) {
       throw new IllegalArgumentException("model parameters are not JSON: " + e.getMessage(), e);
+    }
+    if (root != null && root.has("featureNames")) {
+      return new ExportedModel(FraudModelJson.read(json), declineThreshold);
+    }
+    if (root == null || !"rules".equals(root.path("type").asText())) {
+      throw new IllegalArgumentException("neither an exported model (featureNames, coefficients, ...) nor "
+          + "\"type\": \"rules\"");
     }
     String version = text(root, "modelVersion");
     double review = threshold(root, "reviewThreshold");
@@ -57,12 +70,7 @@ public final class FraudModelJson {
     if (decline < review) {
       throw new IllegalArgumentException("declineThreshold must be >= reviewThreshold");
     }
-    String type = text(root, "type");
-    return switch (type) {
-      case "rules" -> rules(version, review, decline, root.path("rules"));
-      case "logistic" -> logistic(version, review, decline, root);
-      default -> throw new IllegalArgumentException("unknown model type '" + type + "' (rules or logistic)");
-    };
+    return rules(version, review, decline, root.path("rules"));
   }
 
   private static FraudModel rules(String version, double review, double decline, JsonNode rulesNode) {
@@ -82,44 +90,8 @@ public final class FraudModelJson {
     return new RuleBasedModel(version, review, decline, rules);
   }
 
-  private static FraudModel logistic(String version, double review, double decline, JsonNode root) {
-    JsonNode features = root.path("features");
-    int n = features.size();
-    if (!features.isArray() || n == 0) {
-      throw new IllegalArgumentException("a logistic model needs a non-empty 'features' array");
-    }
-    int[] index = new int[n];
-    for (int i = 0; i < n; i++) {
-      index[i] = feature(features.get(i).asText());
-    }
-    if (!root.path("intercept").isNumber()) {
-      throw new IllegalArgumentException("a logistic model needs a numeric 'intercept'");
-    }
-    return new LogisticModel(version, review, decline, index, root.get("intercept").asDouble(),
-        numbers(root, "weights", n, Double.NaN), numbers(root, "means", n, 0), numbers(root, "scales", n, 1));
-  }
-
-  private static double[] numbers(JsonNode root, String field, int n, double fallback) {
-    JsonNode node = root.path(field);
-    double[] values = new double[n];
-    if (node.isMissingNode() && !Double.isNaN(fallback)) {
-      Arrays.fill(values, fallback);
-      return values;
-    }
-    if (!node.isArray() || node.size() != n) {
-      throw new IllegalArgumentException("'" + field + "' must be an array of " + n + " numbers");
-    }
-    for (int i = 0; i < n; i++) {
-      if (!node.get(i).isNumber()) {
-        throw new IllegalArgumentException("'" + field + "'[" + i + "] is not a number");
-      }
-      values[i] = node.get(i).asDouble();
-    }
-    return values;
-  }
-
   private static int feature(String name) {
-    int index = FraudFeatures.indexOf(name);
+    int index = FraudFeatures.NAMES.indexOf(name);
     if (index < 0) {
       throw new IllegalArgumentException("unknown feature '" + name + "' (known: " + FraudFeatures.NAMES + ")");
     }
