@@ -87,4 +87,26 @@ class DriftAndFreshnessIT {
         Severity.WARNING, Clock.systemUTC()));
     assertThat(fresh.passed()).isTrue();
   }
+
+  @Test
+  void aShiftOfAMostlyConstantFeatureIsDriftAndNoShiftIsNone() {
+    StructType flag = new StructType().add("flag", DataTypes.DoubleType);
+    List<Row> baseline = new ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      baseline.add(RowFactory.create(i < 990 ? 0.0 : 1.0));
+    }
+    List<Row> allOnes = new ArrayList<>();
+    List<Row> likeBaseline = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      allOnes.add(RowFactory.create(1.0));
+      likeBaseline.add(RowFactory.create(i < 99 ? 0.0 : 1.0));
+    }
+    var spark = TestLake.spark();
+    var expected = spark.createDataFrame(baseline, flag);
+    // Every decile of the baseline is 0: the values 0 and 1 still fall in different bins.
+    double shifted = PopulationStability.psi(expected, spark.createDataFrame(allOnes, flag), "flag");
+    assertThat(shifted).as("PSI of 1%% -> 100%% ones").isGreaterThan(3);
+    assertThat(PopulationStability.psi(expected, spark.createDataFrame(likeBaseline, flag), "flag"))
+        .as("PSI of 1%% -> 1%% ones").isLessThan(0.01);
+  }
 }
