@@ -1,11 +1,5 @@
 package io.ecap.platform.analytics.bench;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.desc;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.to_date;
 
 import io.ecap.platform.analytics.lake.LakeConfig;
 import io.ecap.platform.analytics.lake.LakeRefresh;
@@ -14,6 +8,7 @@ import io.ecap.platform.analytics.lake.LakeTables;
 import io.ecap.platform.analytics.lake.Layer;
 import io.ecap.platform.analytics.lake.LoadId;
 import io.ecap.platform.analytics.lake.SilverTables;
+import io.ecap.platform.analytics.lake.StandardQueries;
 import io.ecap.platform.analytics.ml.FraudFeatureTable;
 import io.ecap.platform.analytics.ml.FraudModelTrainer;
 import io.ecap.platform.analytics.ml.TrainingOptions;
@@ -81,18 +76,6 @@ public final class AnalyticsBench {
     return lake;
   }
 
-  /** The standard dashboard queries, each as a function of the silver tables it reads. */
-  private static Map<String, Function<Function<String, Dataset<Row>>, Dataset<Row>>> standardQueries() {
-    return Map.of(
-        "daily revenue", t -> t.apply("orders").filter(col("status").notEqual("CANCELLED"))
-            .groupBy(to_date(col("placed_at")).as("day")).agg(count("*"), sum("total_cents")).orderBy("day"),
-        "top 10 products", t -> t.apply("order_items").filter(col("status").notEqual("CANCELLED"))
-            .groupBy("product_id").agg(sum(col("quantity").multiply(col("unit_price_cents"))).as("revenue"))
-            .join(t.apply("products"), "product_id").orderBy(desc("revenue")).limit(10),
-        "customer rfm base", t -> t.apply("orders").filter(col("status").notEqual("CANCELLED"))
-            .groupBy("customer_id").agg(max("placed_at"), count("*"), sum("total_cents")));
-  }
-
   private static void queries(SparkSession spark, LakeTables lake, String profile, Path parquet, List<String> report) {
     for (String table : List.of("orders", "order_items", "products")) {
       Path copy = parquet.resolve(table);
@@ -102,11 +85,11 @@ public final class AnalyticsBench {
     }
     Function<String, Dataset<Row>> delta = t -> lake.read(Layer.SILVER, t);
     Function<String, Dataset<Row>> plain = t -> spark.read().parquet(parquet.resolve(t).toString());
-    standardQueries().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(q -> {
-      double[] d = time(() -> q.getValue().apply(delta).collectAsList());
-      double[] p = time(() -> q.getValue().apply(plain).collectAsList());
+    StandardQueries.ALL.forEach(q -> {
+      double[] d = time(() -> q.plan().apply(delta).collectAsList());
+      double[] p = time(() -> q.plan().apply(plain).collectAsList());
       report.add(String.format("%-6s query %-18s Delta median %4.0f ms max %4.0f ms | Parquet baseline median %4.0f ms "
-          + "max %4.0f ms", profile, q.getKey(), d[0], d[1], p[0], p[1]));
+          + "max %4.0f ms", profile, q.name(), d[0], d[1], p[0], p[1]));
     });
   }
 

@@ -6,13 +6,15 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * One run of a job: the session, the lake, PostgreSQL if configured, the command-line arguments, and the silver
- * row counts if this run's lake refresh rebuilt silver (empty when it was current).
+ * One run of a job: its id (analytics_job_runs.run_id), the session, the lake, PostgreSQL if configured, the
+ * command-line arguments, and the silver row counts if this run's lake refresh rebuilt silver (empty when it was
+ * current).
  */
-public record JobContext(SparkSession spark, LakeTables lake, Optional<JdbcTarget> jdbc, Clock clock, String loadId,
+public record JobContext(UUID runId, SparkSession spark, LakeTables lake, Optional<JdbcTarget> jdbc, Clock clock, String loadId,
                          Map<String, Long> silverRebuilt, List<String> args) {
 
   /** The value after {@code --name}, if given. */

@@ -42,6 +42,11 @@ public abstract class LakeJob {
     return true;
   }
 
+  /** Whether the lake is brought up to date first (new landing files, silver rebuilt); a read-only job says no. */
+  protected boolean refreshesLake() {
+    return true;
+  }
+
   /** The job's work; returns rows written. */
   protected abstract long run(JobContext context) throws Exception;
 
@@ -50,17 +55,20 @@ public abstract class LakeJob {
     SparkSession spark = LakeSession.create(name());
     LakeTables lake = new LakeTables(spark, environment.lake());
     Optional<JobRunLog> runs = environment.jdbc().map(JobRunLog::new);
-    UUID runId = null;
+    UUID runId = environment.runId().orElseGet(UUID::randomUUID);
+    boolean recorded = false;
     try {
       if (runs.isPresent()) {
-        runId = runs.get().started(environment.runId().orElseGet(UUID::randomUUID), name());
+        runs.get().started(runId, name());
+        recorded = true;
       }
       String loadId = LoadId.next();
-      java.util.Map<String, Long> rebuilt = new LakeRefresh(lake).refresh(loadId);
+      java.util.Map<String, Long> rebuilt = refreshesLake() ? new LakeRefresh(lake).refresh(loadId) : java.util.Map.of();
       if (promotesToGold()) {
         new QualityGate(lake, new QualityReportStore(lake, environment.jdbc()), environment.clock()).require();
       }
-      long rows = run(new JobContext(spark, lake, environment.jdbc(), environment.clock(), loadId, rebuilt, List.of(args)));
+      long rows = run(new JobContext(runId, spark, lake, environment.jdbc(), environment.clock(), loadId, rebuilt,
+          List.of(args)));
       LOG.info("{} finished: {} rows written", name(), rows);
       if (runs.isPresent()) {
         runs.get().finished(runId, true, rows, null);
@@ -68,11 +76,11 @@ public abstract class LakeJob {
       return EXIT_OK;
     } catch (QualityGateFailed e) {
       LOG.error("{}: {}", name(), e.getMessage());
-      record(runs, runId, e.getMessage());
+      record(runs, recorded ? runId : null, e.getMessage());
       return EXIT_QUALITY_GATE;
     } catch (Exception e) {
       LOG.error("{} failed", name(), e);
-      record(runs, runId, e.getClass().getSimpleName() + ": " + e.getMessage());
+      record(runs, recorded ? runId : null, e.getClass().getSimpleName() + ": " + e.getMessage());
       return EXIT_FAILED;
     }
   }

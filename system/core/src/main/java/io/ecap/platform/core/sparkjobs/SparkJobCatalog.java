@@ -24,6 +24,7 @@ public final class SparkJobCatalog {
     m.put("bi-aggregates", JOBS + "BusinessAggregates");
     m.put("fraud-training", "io.ecap.platform.analytics.ml.FraudModelTraining");
     m.put("model-monitoring", "io.ecap.platform.analytics.ml.FraudModelMonitoring");
+    m.put("lake-queries", JOBS + "LakeQueries");
     MAIN_CLASSES = Map.copyOf(m);
   }
 
