@@ -3,6 +3,7 @@ package io.ecap.testrunner.suites.datalake;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecap.testrunner.suites.lake.LandingFiles;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,12 +36,12 @@ final class SeededDefects {
   /** Recent, so the freshness rule (on ingestion time anyway) and event dates look like live data. */
   private static final Instant T0 = Instant.now().minus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 
-  private final Map<String, List<String>> files = new LinkedHashMap<>();
+  private final LandingFiles files = new LandingFiles();
   private final Map<String, Long> failing = new LinkedHashMap<>();
   private final Map<String, Long> totals = new LinkedHashMap<>();
 
   /** Landing file lines by source (customers, products, orders, payments, clickstream). */
-  Map<String, List<String>> files() {
+  LandingFiles files() {
     return files;
   }
 
@@ -70,7 +71,6 @@ final class SeededDefects {
 
   private List<UUID> customers() {
     List<UUID> ids = new ArrayList<>();
-    List<String> lines = new ArrayList<>();
     for (int i = 0; i < CUSTOMERS; i++) {
       UUID id = UUID.randomUUID();
       ids.add(id);
@@ -82,16 +82,14 @@ final class SeededDefects {
       } else {
         c.put("country", "DE");
       }
-      lines.add(c.toString());
+      files.line("customers", c.toString());
     }
-    files.put("customers", lines);
     totals.put("customers", (long) CUSTOMERS);
     return ids;
   }
 
   private List<UUID> products() {
     List<UUID> ids = new ArrayList<>();
-    List<String> lines = new ArrayList<>();
     for (int i = 0; i < PRODUCTS; i++) {
       UUID id = UUID.randomUUID();
       ids.add(id);
@@ -100,11 +98,10 @@ final class SeededDefects {
         price = 0;
         seed("products.price_cents.in_range", 1);
       }
-      lines.add(JSON.createObjectNode().put("id", id.toString()).put("sku", "CRAFTED-" + i).put("name", "Crafted " + i)
+      files.line("products", JSON.createObjectNode().put("id", id.toString()).put("sku", "CRAFTED-" + i).put("name", "Crafted " + i)
           .put("category", "crafted").put("priceCents", price).put("currency", "EUR").put("active", true)
           .put("createdAt", T0.minus(Duration.ofDays(60)).toString()).toString());
     }
-    files.put("products", lines);
     totals.put("products", (long) PRODUCTS);
     return ids;
   }
@@ -112,7 +109,6 @@ final class SeededDefects {
   /** Returns the order id of each silver order row, in order (two of them repeat an earlier id). */
   private List<UUID> orders(List<UUID> customers, List<UUID> products) {
     List<UUID> orderIds = new ArrayList<>();
-    List<String> lines = new ArrayList<>();
     long items = 0;
     for (int i = 0; i < ORDERS; i++) {
       UUID orderId = UUID.randomUUID();
@@ -157,18 +153,16 @@ final class SeededDefects {
           .put("status", "PLACED").put("currency", "EUR").put("totalCents", total).put("shippingCountry", "DE")
           .put("placedAt", placed.toString());
       data.set("items", lineItems);
-      lines.add(envelope("order.placed", placed, data));
+      files.event("orders", "order.placed", placed, data);
     }
     // A redelivery: the first order's line landed again under the same event id. Silver keeps one.
-    lines.add(lines.get(0));
-    files.put("orders", lines);
+    files.line("orders", files.files().get("orders").get(0));
     totals.put("orders", (long) ORDERS);
     totals.put("order_items", items);
     return orderIds;
   }
 
   private void payments(List<UUID> orderIds, List<UUID> customers) {
-    List<String> lines = new ArrayList<>();
     List<UUID> paymentIds = new ArrayList<>();
     for (int i = 0; i < ORDERS; i++) {
       UUID paymentId = UUID.randomUUID();
@@ -192,14 +186,12 @@ final class SeededDefects {
           .put("customerId", customers.get(i % CUSTOMERS).toString()).put("amountCents", 1_000 + 10L * i)
           .put("currency", "EUR").put("cardFingerprint", card).put("billingCountry", "DE").put("status", "AUTHORIZED")
           .put("createdAt", at.toString());
-      lines.add(envelope("payment.authorized", at, data));
+      files.event("payments", "payment.authorized", at, data);
     }
-    files.put("payments", lines);
     totals.put("payments", (long) ORDERS);
   }
 
   private void clicks(List<UUID> customers, List<UUID> products) {
-    List<String> lines = new ArrayList<>();
     String[] actions = {"PAGE_VIEW", "PRODUCT_VIEW", "ADD_TO_CART", "CHECKOUT", "PURCHASE"};
     UUID session = UUID.randomUUID();
     for (int i = 0; i < CLICKS; i++) {
@@ -208,18 +200,8 @@ final class SeededDefects {
           .put("customerId", customers.get(0).toString()).put("action", actions[i]).put("page", "/p/" + i)
           .put("productId", products.get(0).toString()).put("country", "DE").put("occurredAt", at.toString());
       data.putNull("orderId");
-      lines.add(envelope("clickstream.event", at, data));
+      files.event("clickstream", "clickstream.event", at, data);
     }
-    files.put("clickstream", lines);
     totals.put("clickstream", (long) CLICKS);
-  }
-
-  private static String envelope(String type, Instant at, ObjectNode data) {
-    ObjectNode e = JSON.createObjectNode().put("eventId", UUID.randomUUID().toString()).put("eventType", type)
-        .put("schemaVersion", 1).put("occurredAt", at.toString());
-    e.putNull("correlationId");
-    e.putNull("traceId");
-    e.set("data", data);
-    return e.toString();
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ecap.testrunner.suites.PlatformHttp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,8 +13,8 @@ import java.util.UUID;
 
 /**
  * A crafted dataset in the lake's landing format (JSON Lines: customers and products as records, orders, payments
- * and clickstream as wire events; the format of the seeded landing files), uploaded to a scratch lake through
- * {@code PUT /api/v1/admin/lakes/{lake}/landing/{source}} so a suite can run jobs on data it knows exactly.
+ * and clickstream as wire events; the format of the seeded landing files), built record by record, uploaded to a
+ * scratch lake through {@link SparkJobRoutes#land} so a suite can run jobs on data it knows exactly.
  */
 public final class LandingFiles {
 
@@ -70,18 +69,25 @@ public final class LandingFiles {
   }
 
   /** Uploads every file to the scratch lake {@code lake}; each upload must count its lines. */
-  public void upload(PlatformHttp api, String lake) {
-    files.forEach((source, lines) -> {
-      PlatformHttp.Response r = api.send("PUT", "/api/v1/admin/lakes/" + lake + "/landing/" + source,
-          Map.of("Content-Type", "application/x-ndjson"), String.join("\n", lines) + "\n");
-      assertThat(r.status()).as("%s", r).isEqualTo(201);
-      assertThat(r.json().path("lines").asInt()).as("lines of %s", source).isEqualTo(lines.size());
-    });
+  public void upload(SparkJobRoutes routes, String lake) {
+    files.forEach((source, lines) -> assertThat(routes.land(lake, source, lines).path("lines").asInt())
+        .as("lines of %s", source).isEqualTo(lines.size()));
   }
 
-  /** Removes the scratch lake (best effort: the environment is torn down anyway). */
-  public static void delete(PlatformHttp api, String lake) {
-    api.delete("/api/v1/admin/lakes/" + lake);
+  /** A wire event of {@code type} (a new event id) around {@code data}, as a line of {@code source}. */
+  public LandingFiles event(String source, String type, Instant at, ObjectNode data) {
+    return add(source, event(type, at, data));
+  }
+
+  /** Any line as is (a record, or a line landing twice). */
+  public LandingFiles line(String source, String line) {
+    files.computeIfAbsent(source, s -> new ArrayList<>()).add(line);
+    return this;
+  }
+
+  /** The lines of each source so far. */
+  public Map<String, List<String>> files() {
+    return files;
   }
 
   private static ObjectNode event(String type, Instant at, ObjectNode data) {
@@ -92,7 +98,6 @@ public final class LandingFiles {
   }
 
   private LandingFiles add(String source, ObjectNode line) {
-    files.computeIfAbsent(source, s -> new ArrayList<>()).add(line.toString());
-    return this;
+    return line(source, line.toString());
   }
 }
