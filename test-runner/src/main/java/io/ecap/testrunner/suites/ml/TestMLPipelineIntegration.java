@@ -9,8 +9,11 @@ import io.ecap.testrunner.suites.Endpoints;
 import io.ecap.testrunner.suites.RequiresEndpoints;
 import io.ecap.testrunner.suites.PlatformHttp;
 import io.ecap.testrunner.suites.lake.AnalyticsDb;
+import io.ecap.testrunner.suites.lake.DeltaLog;
 import io.ecap.testrunner.suites.lake.LandingFiles;
 import io.ecap.testrunner.suites.lake.SparkJobRoutes;
+import io.ecap.testrunner.suites.PlatformDisruption;
+import io.ecap.testrunner.suites.wire.RiskShop;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,11 +32,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@code ml} suite: the fraud-training job registered a production model with held-out metrics (AUC,
- * precision and recall at its alert threshold) and exported parameters a plain-Java scorer can use, the exported
- * file is those parameters, model monitoring recorded the drift of the score and of every feature, and drift
- * injected through the platform's job API raises alerts. Skips a check whose job has not run. (Serving, that the
- * promoted model is the one the fraud service uses, is checked by the fraud suite, which places the orders.)
+ * The {@code ml} suite: feature engineering (the lake's feature table has the model's features for every order it
+ * was trained and evaluated on), training (a production model registered with held-out metrics, AUC and precision
+ * and recall at its alert threshold, and exported parameters a plain-Java scorer can use, also as the model file),
+ * serving (the fraud service decides with that production version), monitoring (the drift of the score and of every
+ * feature recorded; drift injected through the platform's job API raises alerts). Skips a check whose job has not
+ * run. The fraud suite checks the served scores and a retrain-promote-reload cycle.
  */
 @Tag("ml")
 @RequiresEndpoints(Endpoint.JDBC)
@@ -76,6 +80,41 @@ class TestMLPipelineIntegration {
     assertThat(params.path("intercept").isNumber()).isTrue();
     assertThat(params.path("threshold").asDouble()).isEqualTo(metrics.path("threshold").asDouble());
     assertThat(params.path("version").asInt()).isEqualTo(((Number) model.get(1)).intValue());
+  }
+
+  /**
+   * Feature engineering: the lake's feature table (gold/fraud_features, a Delta table the training job writes) has
+   * a column for every feature of the production model's export, and holds as many orders as the model was trained
+   * and evaluated on. Read from the table's Delta log (schema and live files' record counts): the runner has no Spark.
+   */
+  @Test
+  void theFeatureTableHoldsTheModelsFeaturesForEveryOrderItWasTrainedAndEvaluatedOn() throws IOException {
+    List<Object> model = productionModel();
+    Assumptions.assumeTrue(endpoints.get(Endpoint.LAKE).isPresent(), "no ECAP_LAKE_PATH: the lake is not reachable");
+    DeltaLog table = DeltaLog.read(Path.of(endpoints.require(Endpoint.LAKE)).resolve("gold/fraud_features"));
+    JsonNode params = JSON.readTree((String) model.get(3));
+    List<String> features = new ArrayList<>();
+    params.path("featureNames").forEach(f -> features.add(f.asText()));
+    assertThat(table.columns()).as("columns of gold/fraud_features").contains("order_id", "label")
+        .containsAll(features);
+    JsonNode metrics = JSON.readTree((String) model.get(2));
+    assertThat(table.records()).as("orders in gold/fraud_features = train + held-out rows of %s v%s", model.get(0),
+        model.get(1)).isEqualTo(metrics.path("train_rows").asLong() + metrics.path("test_rows").asLong());
+  }
+
+  /** Serving: an order placed now is decided by the registry's production version (the fraud suite checks scores). */
+  @Test
+  void thePromotedModelIsTheOneTheFraudServiceUses() {
+    Assumptions.assumeTrue(endpoints.get(Endpoint.API).isPresent() && endpoints.service("fraud").isPresent(),
+        "no API or no fraud service in this environment");
+    try (PlatformDisruption.Hold undisturbed = new PlatformDisruption(endpoints).shared()) {
+      List<Object> model = productionModel();
+      RiskShop shop = new RiskShop(new PlatformHttp(endpoints.api(), Duration.ofSeconds(10)));
+      String order = shop.order(shop.customer("DE"), shop.product(2_500, "EUR"), 1, "DE", RiskShop.card(), "DE")
+          .get("id").asText();
+      assertThat(shop.decision(order).path("modelVersion").asText()).as("model deciding order %s", order)
+          .isEqualTo(model.get(0) + "-v" + model.get(1));
+    }
   }
 
   @Test
