@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every query of every dashboard the chart ships names metrics (and grouping labels) that the project
@@ -48,6 +49,7 @@ class DashboardQueriesTest {
 
   private static final Map<String, Set<String>> EXPORTED = new HashMap<>();
   private static String operatorExposition;
+  private static String runnerExposition;
 
   @BeforeAll
   static void collectExpositions() throws IOException {
@@ -62,7 +64,8 @@ class DashboardQueriesTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     new PrometheusTextFormatWriter(false).write(out, ResultsMetrics.registry(sampleShard()).scrape(),
         EscapingScheme.UNDERSCORE_ESCAPING);
-    parse(out.toString(StandardCharsets.UTF_8));
+    runnerExposition = out.toString(StandardCharsets.UTF_8);
+    parse(runnerExposition);
     assertThat(PushgatewayPublisher.JOB).isEqualTo("ecap-test-runner");
   }
 
@@ -116,6 +119,40 @@ class DashboardQueriesTest {
     }
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor()).as("promtool check metrics on the operator's /metrics:%n%s", output).isZero();
+  }
+
+  /**
+   * Every query, as Grafana sends it, evaluated by a real Prometheus that scraped the two expositions a few times
+   * (the runner's with the run and shard labels its Pushgateway grouping adds): each must parse and return series.
+   * Catches what name matching cannot: PromQL syntax, label values, an aggregation that leaves nothing.
+   */
+  @Test
+  void everyQueryReturnsSeriesOnARealPrometheus(@TempDir Path dir) throws Exception {
+    Path prometheus = Path.of("/usr/bin/prometheus");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(prometheus),
+        "prometheus is missing: make test installs it (test-runner/src/test/scripts/ensure-prometheus.sh)");
+    try (ScrapeTargets targets = new ScrapeTargets(Map.of("/operator", operatorExposition, "/runner", runnerExposition));
+         LocalPrometheus server = LocalPrometheus.start(prometheus, dir, targets.port())) {
+      server.awaitScrapes(3);
+      List<String> problems = new ArrayList<>();
+      int evaluated = 0;
+      for (JsonNode dashboard : dashboards()) {
+        for (String query : queries(dashboard)) {
+          JsonNode answer = server.query(query);
+          evaluated++;
+          if (!"success".equals(answer.path("status").asText())) {
+            problems.add(dashboard.path("uid").asText() + ": `" + query + "` failed: " + answer.path("error").asText());
+          } else if (answer.path("data").path("result").isEmpty()) {
+            problems.add(dashboard.path("uid").asText() + ": `" + query + "` returned no series");
+          }
+        }
+      }
+      assertThat(evaluated).isGreaterThan(20);
+      assertThat(problems).isEmpty();
+      // The check can fail: a misnamed metric has no series, broken PromQL is an error.
+      assertThat(server.query("sum by (suite) (ecap_test_testz)").path("data").path("result")).isEmpty();
+      assertThat(server.query("sum(rate(ecap_test_tests[5m]").path("status").asText()).isEqualTo("error");
+    }
   }
 
   @Test
