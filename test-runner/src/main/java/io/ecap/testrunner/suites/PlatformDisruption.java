@@ -1,10 +1,8 @@
 package io.ecap.testrunner.suites;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
 
 /**
  * Keeps tests that disturb the shared environment (cutting a dependency off) apart from tests that a disturbance
@@ -36,12 +34,8 @@ public final class PlatformDisruption {
 
   private Hold take(String lock, boolean required) {
     String url = required ? endpoints.require(Endpoint.JDBC) : endpoints.jdbcUrl().orElseThrow();
-    Properties props = new Properties();
-    endpoints.jdbcUser().ifPresent(u -> props.setProperty("user", u));
-    endpoints.jdbcPassword().ifPresent(p -> props.setProperty("password", p));
-    props.setProperty("ApplicationName", "ecap-test-runner-disruption-lock");
     try {
-      Connection connection = DriverManager.getConnection(url, props);
+      Connection connection = PlatformJdbc.connect(url, endpoints, "ecap-test-runner-disruption-lock");
       try (Statement statement = connection.createStatement()) {
         statement.execute("SET statement_timeout = '" + WAIT + "'");
         statement.execute("SELECT " + lock);

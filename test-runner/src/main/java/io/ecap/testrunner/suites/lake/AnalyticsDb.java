@@ -2,10 +2,9 @@ package io.ecap.testrunner.suites.lake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ecap.testrunner.suites.Endpoint;
 import io.ecap.testrunner.suites.Endpoints;
+import io.ecap.testrunner.suites.PlatformJdbc;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
@@ -45,16 +43,7 @@ public final class AnalyticsDb implements AutoCloseable {
   private final Connection connection;
 
   public AnalyticsDb(Endpoints endpoints) {
-    Properties props = new Properties();
-    endpoints.jdbcUser().ifPresent(u -> props.setProperty("user", u));
-    endpoints.jdbcPassword().ifPresent(p -> props.setProperty("password", p));
-    props.setProperty("ApplicationName", "ecap-test-runner");
-    try {
-      connection = DriverManager.getConnection(endpoints.require(Endpoint.JDBC), props);
-      connection.setReadOnly(true);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot reach the platform's PostgreSQL: " + e.getMessage(), e);
-    }
+    connection = PlatformJdbc.readOnly(endpoints);
   }
 
   private static final String RUN_COLUMNS = "SELECT run_id, job, status, started_at, finished_at, rows_written, message "

@@ -1,9 +1,8 @@
 package io.ecap.testrunner.suites.wire;
 
-import io.ecap.testrunner.suites.Endpoint;
 import io.ecap.testrunner.suites.Endpoints;
+import io.ecap.testrunner.suites.PlatformJdbc;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,7 +10,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 
 /** Read-only looks at the platform's PostgreSQL tables of the streaming, fraud and notification services. */
@@ -24,16 +22,7 @@ public final class PlatformDb implements AutoCloseable {
   private final Connection connection;
 
   public PlatformDb(Endpoints endpoints) {
-    Properties props = new Properties();
-    endpoints.jdbcUser().ifPresent(u -> props.setProperty("user", u));
-    endpoints.jdbcPassword().ifPresent(p -> props.setProperty("password", p));
-    props.setProperty("ApplicationName", "ecap-test-runner");
-    try {
-      connection = DriverManager.getConnection(endpoints.require(Endpoint.JDBC), props);
-      connection.setReadOnly(true);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot reach the platform's PostgreSQL: " + e.getMessage(), e);
-    }
+    connection = PlatformJdbc.readOnly(endpoints);
   }
 
   /** The value of one window's dimension in streaming_window_aggregates (0 when there is no row). */

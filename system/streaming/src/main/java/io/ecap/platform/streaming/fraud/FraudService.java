@@ -99,12 +99,7 @@ public final class FraudService implements ManagedService {
   @Override
   public ServiceHealth health() {
     ServiceHealth.Builder health = new ServiceHealth.Builder(SERVICE);
-    FraudScoringConsumer c = consumer;
-    if (c == null || !c.isRunning()) {
-      health.check("consumer", Status.DOWN, c != null && c.failure() != null ? c.failure().toString() : "not running");
-    } else {
-      health.check("consumer", Status.UP, "lag " + c.lag() + ", model " + model.version());
-    }
+    health.consumer(consumer, model == null ? null : "model " + model.version());
     health.check("postgresql", Connections.postgres(settings.dataSource()), null);
     // Features live in Redis: without it orders wait in retries and then the dead-letter topic.
     health.check("redis", redis != null && Connections.redisReachable(redis) ? Status.UP : Status.DOWN, null);

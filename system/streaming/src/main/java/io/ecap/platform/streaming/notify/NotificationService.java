@@ -113,12 +113,7 @@ public final class NotificationService implements ManagedService {
   @Override
   public ServiceHealth health() {
     ServiceHealth.Builder health = new ServiceHealth.Builder(SERVICE);
-    AlertConsumer c = consumer;
-    if (c == null || !c.isRunning()) {
-      health.check("consumer", Status.DOWN, c != null && c.failure() != null ? c.failure().toString() : "not running");
-    } else {
-      health.check("consumer", Status.UP, "lag " + c.lag());
-    }
+    health.consumer(consumer, null);
     health.check("postgresql", Connections.postgres(settings.dataSource()), null);
     // Redis only holds the rate-limit counters, which fail open.
     health.check("redis", redis != null && Connections.redisReachable(redis) ? Status.UP : Status.DEGRADED, null);

@@ -98,11 +98,7 @@ public final class StreamingService implements ManagedService {
   public ServiceHealth health() {
     ServiceHealth.Builder health = new ServiceHealth.Builder(SERVICE);
     AggregationConsumer c = consumer;
-    if (c == null || !c.isRunning()) {
-      health.check("consumer", Status.DOWN, c != null && c.failure() != null ? c.failure().toString() : "not running");
-    } else {
-      health.check("consumer", Status.UP, "lag " + c.lag() + ", last poll " + c.lastPoll());
-    }
+    health.consumer(c, c == null ? null : "last poll " + c.lastPoll());
     health.check("postgresql", Connections.postgres(settings.dataSource()), null);
     boolean redisUp = redis != null && Connections.redisReachable(redis);
     int pending = projection == null ? 0 : projection.pendingCells();

@@ -1,5 +1,6 @@
 package io.ecap.platform.streaming.service;
 
+import io.ecap.platform.streaming.consumer.BaseStreamingConsumer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -35,6 +36,18 @@ public record ServiceHealth(String service, Status status, Map<String, String> d
         status = state;
       }
       return this;
+    }
+
+    /**
+     * The service's consumer: DOWN with its failure when it stopped (or never started), else UP with its lag and
+     * {@code extra} (e.g. the model in use), if any.
+     */
+    public Builder consumer(BaseStreamingConsumer consumer, String extra) {
+      if (consumer == null || !consumer.isRunning()) {
+        return check("consumer", Status.DOWN, consumer != null && consumer.failure() != null
+            ? consumer.failure().toString() : "not running");
+      }
+      return check("consumer", Status.UP, "lag " + consumer.lag() + (extra == null ? "" : ", " + extra));
     }
 
     public ServiceHealth build() {
